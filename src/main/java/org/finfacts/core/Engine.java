@@ -1,0 +1,217 @@
+package org.finfacts.core;
+
+import org.finfacts.extract.AnalyzedText;
+import org.finfacts.extract.MentionMerger;
+import org.finfacts.extract.Recognizer;
+import org.finfacts.extract.fact.FactExtractor;
+import org.finfacts.extract.person.PersonRecognizer;
+import org.finfacts.facts.AnnotatedDocument;
+import org.finfacts.facts.CompanyMention;
+import org.finfacts.facts.DateMention;
+import org.finfacts.facts.Fact;
+import org.finfacts.facts.Mention;
+import org.finfacts.facts.MentionType;
+import org.finfacts.facts.MoneyMention;
+import org.finfacts.facts.Regions;
+import org.finfacts.normalize.PublicationTime;
+import org.finfacts.normalize.PublicationTimeFinder;
+import org.finfacts.normalize.ResolutionContext;
+import org.finfacts.text.NormalizedText;
+import org.finfacts.text.RegionFinder;
+import org.finfacts.text.Sentence;
+import org.finfacts.text.SentenceSplitter;
+import org.finfacts.text.TextNormalizer;
+import org.finfacts.tokenize.HanlpTokenizer;
+import org.finfacts.tokenize.Token;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The library's facade: a {@link Document} in, an {@link AnnotatedDocument} out.
+ *
+ * <p>Stages: normalise the text into a working copy with an offset map; find the article's regions;
+ * split sentences; tokenize with HanLP; establish the publication time (given, or stated in the text);
+ * run the recognizers (money and quantities, dates, companies, persons); merge overlaps; drop
+ * boilerplate outside the regions; tie mentions into facts; map every offset back to code points of
+ * the original text. {@link #process} never throws: a failing document comes back with its reason.
+ * Build once with {@link #create}, then share between threads.
+ */
+public final class Engine {
+    private final EngineConfig config;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final HanlpTokenizer tokenizer;
+    private final List<Recognizer> recognizers;
+    private final MentionMerger merger = new MentionMerger();
+    private final RegionFinder regionFinder;
+    private final PublicationTimeFinder publicationTimeFinder;
+    private final FactExtractor factExtractor;
+
+    private Engine(EngineConfig config, HanlpTokenizer tokenizer, List<Recognizer> recognizers,
+                   RegionFinder regionFinder, PublicationTimeFinder publicationTimeFinder, FactExtractor factExtractor) {
+        this.config = config;
+        this.tokenizer = tokenizer;
+        this.recognizers = List.copyOf(recognizers);
+        this.regionFinder = regionFinder;
+        this.publicationTimeFinder = publicationTimeFinder;
+        this.factExtractor = factExtractor;
+    }
+
+    /** Builds an engine, loading every model file once; a broken model fails here, naming the file. */
+    public static Engine create(EngineConfig config) {
+        HanlpTokenizer tokenizer = new HanlpTokenizer(config.tokenizer());
+        List<Recognizer> recognizers = new ArrayList<>();
+        recognizers.add(new PersonRecognizer());
+        return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), PublicationTimeFinder.none(),
+                FactExtractor.none());
+    }
+
+    /** An engine with the default configuration and the bundled models. */
+    public static Engine createDefault() {
+        return create(EngineConfig.defaults());
+    }
+
+    /** The configuration the engine was built with. */
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** The tokenizer adapter (shared with benchmarks that measure segmentation alone). */
+    public HanlpTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The recognizers, in the order they run. */
+    public List<Recognizer> recognizers() {
+        return recognizers;
+    }
+
+    /** Annotates one document; never throws. */
+    public AnnotatedDocument process(Document document) {
+        String id = document == null ? null : document.id();
+        try {
+            if (document == null || document.text() == null) {
+                return AnnotatedDocument.failed(id, "no text");
+            }
+            if (document.text().length() > config.maxChars()) {
+                return AnnotatedDocument.failed(id, "too large: " + document.text().length()
+                        + " characters (limit " + config.maxChars() + ")");
+            }
+            return annotate(document);
+        } catch (StackOverflowError e) {
+            return AnnotatedDocument.failed(id, "internal error: input too deeply nested for the extractor");
+        } catch (RuntimeException e) {
+            return AnnotatedDocument.failed(id, "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    /** The analysis stages up to tokens, for tools that need the working copy (benchmarks, tests). */
+    public AnalyzedText analyze(Document document) {
+        NormalizedText normalized = normalizer.normalize(document.text());
+        List<Sentence> sentences = splitter.split(normalized.text());
+        List<Token> tokens = new ArrayList<>();
+        for (Sentence s : sentences) {
+            tokens.addAll(tokenizer.tokenize(normalized.text(), s.start(), s.end()));
+        }
+        return new AnalyzedText(document, normalized, sentences, tokens);
+    }
+
+    private AnnotatedDocument annotate(Document document) {
+        AnalyzedText analyzed = analyze(document);
+        NormalizedText normalized = analyzed.normalized();
+        Regions regions = regionFinder.find(normalized, document.title());
+        List<String> warnings = new ArrayList<>();
+
+        ResolutionContext context = ResolutionContext.unknown();
+        String publishedFrom = null;
+        Optional<ResolutionContext> given = PublicationTime.parse(document.published(), "input");
+        if (given.isPresent()) {
+            context = given.get();
+            publishedFrom = "input";
+        } else if (document.published() != null && !document.published().isBlank()) {
+            warnings.add("unparseable published time ignored: " + document.published());
+        }
+        Optional<PublicationTimeFinder.Found> stated = publicationTimeFinder.find(analyzed);
+        if (stated.isPresent() && !context.hasReference()) {
+            context = stated.get().context();
+            publishedFrom = "text";
+        }
+
+        List<Mention> all = new ArrayList<>();
+        for (Recognizer r : recognizers) {
+            all.addAll(r.recognize(analyzed, context));
+        }
+        if (stated.isPresent()) {
+            DateMention published = stated.get().mention().withRole("published");
+            all.removeIf(m -> m.type() == MentionType.DATE && m.overlaps(published));
+            all.add(published);
+        }
+        List<Mention> merged = merger.merge(all);
+        if (regions != null) {
+            merged.removeIf(m -> !regions.covers(m.start(), m.end())
+                    && !(m instanceof DateMention d && "published".equals(d.role())));
+        }
+        List<Fact> facts = factExtractor.extract(analyzed, merged, context);
+        return toOriginal(document, analyzed, regions, context, publishedFrom, merged, facts, warnings);
+    }
+
+    private static AnnotatedDocument toOriginal(Document document, AnalyzedText analyzed, Regions regions,
+                                                ResolutionContext context, String publishedFrom,
+                                                List<Mention> mentions, List<Fact> facts, List<String> warnings) {
+        NormalizedText n = analyzed.normalized();
+        Map<Mention, Mention> mapped = new IdentityHashMap<>();
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            int s = n.originalStart(m.start());
+            int e = n.originalEnd(m.end());
+            Mention o = m.withSpan(s, e, n.originalSlice(s, e));
+            mapped.put(m, o);
+            out.add(o);
+        }
+        List<Fact> outFacts = new ArrayList<>(facts.size());
+        for (Fact f : facts) {
+            outFacts.add(new Fact(f.type(), f.subject(), (CompanyMention) mapOrSelf(mapped, f.subjectMention(), n),
+                    f.object(), (CompanyMention) mapOrSelf(mapped, f.objectMention(), n),
+                    (MoneyMention) mapOrSelf(mapped, f.amount(), n), f.date(), f.cumulative(), f.change(),
+                    f.direction(), f.forecast(), span(n, f.sentence()), f.trigger()));
+        }
+        List<Fact.Span> sentences = new ArrayList<>(analyzed.sentences().size());
+        for (Sentence s : analyzed.sentences()) {
+            sentences.add(span(n, new Fact.Span(s.start(), s.end())));
+        }
+        Regions outRegions = regions == null ? null
+                : new Regions(span(n, regions.title()), span(n, regions.body()));
+        String title = document.title();
+        if ((title == null || title.isBlank()) && outRegions != null && outRegions.title() != null) {
+            title = n.originalSlice(outRegions.title().start(), outRegions.title().end());
+        }
+        return new AnnotatedDocument(document.id(), title, PublicationTime.format(context), publishedFrom,
+                document.url(), document.source(), document.text(), outRegions, sentences, out, outFacts,
+                warnings, null);
+    }
+
+    private static Mention mapOrSelf(Map<Mention, Mention> mapped, Mention m, NormalizedText n) {
+        if (m == null) {
+            return null;
+        }
+        Mention o = mapped.get(m);
+        if (o != null) {
+            return o;
+        }
+        int s = n.originalStart(m.start());
+        int e = n.originalEnd(m.end());
+        return m.withSpan(s, e, n.originalSlice(s, e));
+    }
+
+    private static Fact.Span span(NormalizedText n, Fact.Span s) {
+        if (s == null) {
+            return null;
+        }
+        return new Fact.Span(n.originalStart(s.start()), n.originalEnd(s.end()));
+    }
+}

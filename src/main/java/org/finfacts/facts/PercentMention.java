@@ -1,0 +1,20 @@
+package org.finfacts.facts;
+
+import java.math.BigDecimal;
+
+/**
+ * A percentage, valued in percent: {@code 75%} is 75, {@code 百分之二点四} 2.4, {@code 九成} 90,
+ * {@code 260%以上} 260 with qualifier {@code ge}. Ranges have null {@code value} and {@code min}/{@code max}.
+ */
+public record PercentMention(int start, int end, String text, BigDecimal value, BigDecimal min, BigDecimal max,
+                             Qualifier qualifier) implements Mention {
+    @Override
+    public MentionType type() {
+        return MentionType.PERCENT;
+    }
+
+    @Override
+    public PercentMention withSpan(int start, int end, String text) {
+        return new PercentMention(start, end, text, value, min, max, qualifier);
+    }
+}

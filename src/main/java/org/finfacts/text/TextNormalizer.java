@@ -1,0 +1,121 @@
+package org.finfacts.text;
+
+import java.text.Normalizer;
+
+/**
+ * Builds the working copy of a text that every extractor searches, keeping a map to the original.
+ *
+ * <p>Per code point: NFKC (so full-width digits and letters, the ideographic space and Kangxi
+ * radicals such as {@code ⾄} U+2F84 become {@code 至}), except enclosed list numerals such as
+ * {@code ①}, which would otherwise turn into digits glued to the text after them. Then short runs of
+ * horizontal white space between a digit and a Han character or a percent sign are dropped
+ * ({@code 291 亿美元} to {@code 291亿美元}, {@code 2023 年} to {@code 2023年}). Line breaks are kept.
+ * Stateless and thread-safe.
+ */
+public final class TextNormalizer {
+    private static final int MAX_DROPPED_SPACE_RUN = 3;
+
+    /** Normalises {@code original}; never fails, whatever the input holds (lone surrogates included). */
+    public NormalizedText normalize(String original) {
+        int n = original.length();
+        StringBuilder folded = new StringBuilder(n);
+        int[] map = new int[Math.max(16, n + 16)];
+        int cpIndex = 0;
+        for (int i = 0; i < n; ) {
+            int cp = original.codePointAt(i);
+            i += Character.charCount(cp);
+            String out = fold(cp);
+            for (int k = 0; k < out.length(); k++) {
+                if (folded.length() >= map.length) {
+                    map = java.util.Arrays.copyOf(map, map.length * 2);
+                }
+                map[folded.length()] = cpIndex;
+                folded.append(out.charAt(k));
+            }
+            cpIndex++;
+        }
+        return dropSpacesInsideNumbers(original, folded, map);
+    }
+
+    private static String fold(int cp) {
+        if (cp < 0x80) {
+            return cp == '\r' ? "\n" : String.valueOf((char) cp);
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            return String.valueOf((char) cp);
+        }
+        if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
+            return "\uFFFD";
+        }
+        if (isEnclosedNumeral(cp)) {
+            return new String(Character.toChars(cp));
+        }
+        if (cp == 0x3000 || cp == 0x00A0 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009 || cp == 0x202F) {
+            return " ";
+        }
+        if (cp == 0x200B || cp == 0xFEFF) {
+            return " ";
+        }
+        String s = new String(Character.toChars(cp));
+        if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+            return s;
+        }
+        String nf = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        return nf.isEmpty() ? " " : nf;
+    }
+
+    private static boolean isEnclosedNumeral(int cp) {
+        return (cp >= 0x2460 && cp <= 0x24FF)
+                || (cp >= 0x2776 && cp <= 0x2793)
+                || (cp >= 0x3220 && cp <= 0x325F)
+                || (cp >= 0x3280 && cp <= 0x32BF)
+                || (cp >= 0x2150 && cp <= 0x218F);
+    }
+
+    private static NormalizedText dropSpacesInsideNumbers(String original, StringBuilder folded, int[] map) {
+        int n = folded.length();
+        StringBuilder out = new StringBuilder(n);
+        int[] outMap = new int[n];
+        int o = 0;
+        for (int i = 0; i < n; ) {
+            char c = folded.charAt(i);
+            if (isHorizontalSpace(c) && o > 0) {
+                int j = i;
+                while (j < n && isHorizontalSpace(folded.charAt(j))) {
+                    j++;
+                }
+                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out.charAt(o - 1), folded.charAt(j))) {
+                    i = j;
+                    continue;
+                }
+                while (i < j) {
+                    out.append(folded.charAt(i));
+                    outMap[o++] = map[i];
+                    i++;
+                }
+                continue;
+            }
+            out.append(c);
+            outMap[o++] = map[i];
+            i++;
+        }
+        return new NormalizedText(original, out.toString(), java.util.Arrays.copyOf(outMap, o));
+    }
+
+    private static boolean isHorizontalSpace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean joinsNumber(char before, char after) {
+        boolean digitBefore = before >= '0' && before <= '9';
+        boolean digitAfter = after >= '0' && after <= '9';
+        if (digitBefore) {
+            return isHan(after) || after == '%';
+        }
+        return digitAfter && isHan(before);
+    }
+
+    static boolean isHan(char c) {
+        return c >= 0x3400 && c <= 0x9FFF;
+    }
+}
