@@ -62,6 +62,24 @@ public final class NormalizedText {
         return originalCodePointOf[end - 1] + 1;
     }
 
+    /**
+     * The first working-copy index whose character comes from original code point {@code cp} or a
+     * later one (the inverse of {@link #originalStart(int)}; {@code text().length()} past the end).
+     */
+    public int workingIndex(int cp) {
+        int lo = 0;
+        int hi = originalCodePointOf.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (originalCodePointOf[mid] < cp) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The original text between two code point offsets. */
     public String originalSlice(int cpStart, int cpEnd) {
         return original.substring(originalUtf16OfCodePoint[cpStart], originalUtf16OfCodePoint[cpEnd]);

@@ -53,6 +53,15 @@ class TextNormalizerTest {
     }
 
     @Test
+    void mapsOriginalCodePointsBackToWorkingIndices() {
+        NormalizedText n = normalizer.normalize("😀投入了 291 亿美元");
+        assertEquals(0, n.workingIndex(0));
+        assertEquals(n.text().indexOf("291"), n.workingIndex(5));
+        assertEquals(n.text().indexOf("亿"), n.workingIndex(8));
+        assertEquals(n.text().length(), n.workingIndex(12));
+    }
+
+    @Test
     void keepsEnclosedNumeralsApartFromTheTextAfterThem() {
         assertEquals("①2023年", normalizer.normalize("①2023年").text());
     }
