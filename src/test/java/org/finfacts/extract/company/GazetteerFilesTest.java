@@ -49,7 +49,7 @@ class GazetteerFilesTest {
             Pattern.compile("\\d{4}\\.TWO?"),
             Pattern.compile("\\d{4}\\.SR"),
             Pattern.compile("[A-Z0-9]{3}\\.SI"),
-            Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}\\.(L|DE|PA|AS|MI|MC|SW|ST|CO|HE|OL|AX|SA|MX|NS|JO|JK|TO|BR|VI|LS|IR|WA)"));
+            Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}\\.(L|DE|PA|AS|MI|MC|SW|ST|CO|HE|OL|AX|SA|MX|NS|JO|JK|TO|BR|VI|LS|IR|WA|DU)"));
     static final Pattern ASHARE = Pattern.compile("(60|68|90)\\d{4}\\.SH|(00|20|30)\\d{4}\\.SZ|(4|8|92)\\d{4,5}\\.BJ");
 
     private final ModelStore store = ModelStore.bundled();
