@@ -11,12 +11,16 @@ import java.util.Locale;
 /**
  * Chooses the date of a fact: the sentence's own date nearest before the amount (else one after it
  * in the same clause); for a sentence that says it happens now ({@code 就在刚刚}) the publication
- * month; else the nearest date earlier in the document; else the publication month. Dates that are a
+ * month; else the nearest date earlier in the document; for the document's first sentence (a headline)
+ * the first date of the story that follows; else the publication month. Dates that are a
  * comparison base ({@code 比前一年}, {@code 与上年同期相比}), a maturity ({@code 2025年到期}) or a
  * bracketed restatement are skipped; {@code 截至2019年12月31日止年度} is the year 2019,
  * {@code ...止3个月} its quarter; {@code 去年同期} after a quarter takes that quarter a year earlier.
  */
 final class FactDater {
+    /** Sentences after a dateless headline searched for the date its story gives. */
+    private static final int HEADLINE_LOOKAHEAD = 2;
+
     private final FactLexicon lexicon;
 
     FactDater(FactLexicon lexicon) {
@@ -50,6 +54,16 @@ final class FactDater {
                 DateMention d = p.dates.get(k);
                 if (usable(p, d)) {
                     return valueOf(views, i, d);
+                }
+            }
+        }
+        if (index == 0) {
+            for (int i = 1; i < views.size() && i <= HEADLINE_LOOKAHEAD; i++) {
+                SentenceView p = views.get(i);
+                for (DateMention d : p.dates) {
+                    if (usable(p, d)) {
+                        return valueOf(views, i, d);
+                    }
                 }
             }
         }

@@ -55,7 +55,7 @@ public final class FactLexicon {
      * a word that must occur earlier in the clause, or null.
      */
     public record Trigger(String word, FactType type, Side side, boolean cumulative, String direction,
-                          boolean takesObject, boolean near, String needs) {
+                          boolean takesObject, boolean near, boolean weak, String needs) {
         /** Whether this word makes a fact (false for prices, turnover, registered capital...). */
         public boolean makesFact() {
             return type != null;
@@ -134,6 +134,7 @@ public final class FactLexicon {
         boolean cumulative = false;
         boolean takesObject = false;
         boolean near = false;
+        boolean weak = false;
         String direction = null;
         String needs = null;
         String flags = row.get(3);
@@ -148,6 +149,8 @@ public final class FactLexicon {
                     takesObject = true;
                 } else if (f.equals("near")) {
                     near = true;
+                } else if (f.equals("weak")) {
+                    weak = true;
                 } else if (f.startsWith("needs:") && f.length() > 6) {
                     needs = f.substring(6);
                 } else {
@@ -155,7 +158,7 @@ public final class FactLexicon {
                 }
             }
         }
-        return new Trigger(word, type, side, cumulative, direction, takesObject, near, needs);
+        return new Trigger(word, type, side, cumulative, direction, takesObject, near, weak, needs);
     }
 
     /** Number of trigger words (for tests and messages). */

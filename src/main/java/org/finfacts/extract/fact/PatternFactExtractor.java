@@ -235,6 +235,8 @@ public final class PatternFactExtractor implements FactExtractor {
         boolean means = lexicon.endingAt(Cue.MEANS, v.text, head.start(), v.clauseStart(head.start())) != null;
         Hit best = null;
         int bestCost = Integer.MAX_VALUE;
+        Hit strong = null;
+        int strongCost = Integer.MAX_VALUE;
         for (Hit h : hits) {
             Trigger tr = h.trigger();
             int cost;
@@ -245,7 +247,7 @@ public final class PatternFactExtractor implements FactExtractor {
                 }
                 int bounds = v.boundariesBetween(h.end(), head.start());
                 int gap = v.gapLength(h.end(), head.start());
-                if (bounds > 1 || gap > MAX_BEFORE_GAP || tr.near() && (gap > NEAR_GAP || bounds > 0)) {
+                if (bounds > 1 || v.hardBoundariesBetween(h.end(), head.start()) > 0 || gap > MAX_BEFORE_GAP || tr.near() && (gap > NEAR_GAP || bounds > 0)) {
                     continue;
                 }
                 cost = gap + BOUNDARY_COST * bounds;
@@ -273,6 +275,14 @@ public final class PatternFactExtractor implements FactExtractor {
                 bestCost = cost;
                 best = h;
             }
+            if (tr.makesFact() && !tr.weak() && cost < strongCost && v.boundariesBetween(
+                    Math.min(h.start(), head.start()), Math.max(h.end(), tail.end())) == 0) {
+                strongCost = cost;
+                strong = h;
+            }
+        }
+        if (best != null && best.trigger().weak() && strong != null) {
+            best = strong;
         }
         return best == null ? null : new Binding(best, head, tail);
     }
@@ -347,17 +357,29 @@ public final class PatternFactExtractor implements FactExtractor {
                 f.cumulative(), f.change(), f.direction(), f.forecast(), f.sentence(), f.trigger());
     }
 
-    /** A clause that is only a company and an amount repeats the fact of an earlier clause. */
+    /**
+     * An amount without a trigger of its own continues the fact of an earlier clause: a clause that
+     * is only a company and an amount ({@code ,Google200-300亿美元}) gives that company the same
+     * fact; a change right after the level ({@code 净利润为4.5亿元,...将增加2.28亿元}) gives the
+     * same subject a change fact.
+     */
     private List<Fact> listContinuation(Document doc, int index, MoneyMention m, List<Fact> earlier) {
         SentenceView v = doc.views.get(index);
         if (earlier.isEmpty()) {
             return List.of();
         }
         Fact last = earlier.get(earlier.size() - 1);
-        if (v.clauseIndex(last.amount().start()) >= v.clauseIndex(m.start())) {
+        if (v.clauseIndex(last.amount().start()) >= v.clauseIndex(m.start())
+                || v.hardBoundariesBetween(last.amount().end(), m.start()) > 0) {
             return List.of();
         }
         int cs = v.clauseStart(m.start());
+        String change = changeRightBefore(v, cs, m.start());
+        if (change != null && !last.change() && v.clauseIndex(m.start()) - v.clauseIndex(last.amount().start()) <= 2
+                && !partyBetween(v, last.amount().end(), m.start())) {
+            return List.of(new Fact(last.type(), last.subject(), last.subjectMention(), last.object(), last.objectMention(),
+                    m, last.date(), false, true, change, last.forecast(), last.sentence(), last.trigger()));
+        }
         Party only = null;
         for (Party p : v.parties) {
             if (p.start() >= cs && p.end() <= m.start()) {
@@ -373,6 +395,30 @@ public final class PatternFactExtractor implements FactExtractor {
         }
         return List.of(new Fact(last.type(), only.company().id(), only.company(), null, null, m, last.date(),
                 last.cumulative(), last.change(), last.direction(), last.forecast(), last.sentence(), last.trigger()));
+    }
+
+    /** {@code increase} or {@code decrease} when a change word stands right before {@code pos} in its clause. */
+    private String changeRightBefore(SentenceView v, int clauseStart, int pos) {
+        int p = pos;
+        while (p > clauseStart && v.gapLength(p - 1, pos) <= 1 && !Character.isLetter(v.text.charAt(p - 1))) {
+            p--;
+        }
+        if (lexicon.endingAt(Cue.INCREASE, v.text, p, clauseStart) != null) {
+            return "increase";
+        }
+        if (lexicon.endingAt(Cue.DECREASE, v.text, p, clauseStart) != null) {
+            return "decrease";
+        }
+        return null;
+    }
+
+    private static boolean partyBetween(SentenceView v, int from, int to) {
+        for (Party p : v.parties) {
+            if (p.start() >= from && p.end() <= to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String directionOf(SentenceView v, Hit hit, MoneyMention head) {
@@ -523,6 +569,14 @@ public final class PatternFactExtractor implements FactExtractor {
         }
         int from = v.clauseStart(m.start());
         int to = v.clauseEnd(m.end());
+        for (Party p : v.parties) {
+            if (p.start() >= m.end() && p.end() <= to && p.role() == Role.OBJECT) {
+                return resolve(doc, index, p);
+            }
+        }
+        if (to < v.end && v.clauseIndex(to + 1) == v.clauseIndex(to) + 1) {
+            to = v.clauseEnd(to + 1);
+        }
         for (Hit h : lexicon.scan(v.text, from, to, java.util.Arrays.copyOfRange(v.insideMention, from - v.start, to - v.start))) {
             if (!h.trigger().takesObject()) {
                 continue;

@@ -38,6 +38,7 @@ final class SentenceView {
     final List<Party> parties = new ArrayList<>();
     final boolean[] insideMention;
     private final int[] boundariesBefore;
+    private final int[] hardBoundariesBefore;
     private final int[] parenDepth;
     private final int[] titleDepth;
     final boolean startsParagraph;
@@ -66,19 +67,25 @@ final class SentenceView {
             }
         }
         boundariesBefore = new int[n + 1];
+        hardBoundariesBefore = new int[n + 1];
         parenDepth = new int[n + 1];
         titleDepth = new int[n + 1];
         int b = 0;
+        int hard = 0;
         int paren = 0;
         int title = 0;
         for (int i = 0; i < n; i++) {
             boundariesBefore[i] = b;
+            hardBoundariesBefore[i] = hard;
             parenDepth[i] = paren;
             titleDepth[i] = title;
             char c = text.charAt(start + i);
             if (!insideMention[i]) {
                 if (isBoundary(i)) {
                     b++;
+                    if (c == ';' || c == '；' || c == '【' || c == '】') {
+                        hard++;
+                    }
                 }
                 if (c == '(') {
                     paren++;
@@ -92,6 +99,7 @@ final class SentenceView {
             }
         }
         boundariesBefore[n] = b;
+        hardBoundariesBefore[n] = hard;
         parenDepth[n] = paren;
         titleDepth[n] = title;
         findParties(tokens, lexicon);
@@ -156,6 +164,13 @@ final class SentenceView {
         from = clamp(from);
         to = clamp(to);
         return to <= from ? 0 : boundariesBefore[to - start] - boundariesBefore[from - start];
+    }
+
+    /** Number of hard boundaries ({@code ; 【 】}: separate statements) in {@code [from, to)}. */
+    int hardBoundariesBetween(int from, int to) {
+        from = clamp(from);
+        to = clamp(to);
+        return to <= from ? 0 : hardBoundariesBefore[to - start] - hardBoundariesBefore[from - start];
     }
 
     /** Start of the clause containing {@code pos}. */
