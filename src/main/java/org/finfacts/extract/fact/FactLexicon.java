@@ -42,8 +42,8 @@ public final class FactLexicon {
     /** The cue lists of {@code cues.tsv}. */
     public enum Cue {
         SOURCE_BEFORE, SOURCE_AFTER, OBJECT_BEFORE, ASIDE_BEFORE, CHAIN, HOP, INVESTOR, PRONOUN, CONTINUATION,
-        DISTRIBUTION, INCREASE, DECREASE, LEVEL, CUMULATIVE, FORECAST, COMPARISON_BEFORE, COMPARISON_AFTER,
-        MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST;
+        DISTRIBUTION, INCREASE, DECREASE, LEVEL, CUMULATIVE, FORECAST, NOT_FORECAST, COMPARISON_BEFORE, COMPARISON_AFTER,
+        MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST, APPOSITIVE;
 
         static Cue parse(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -240,6 +240,32 @@ public final class FactLexicon {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether a word of the cue list occurs in {@code text[from, to)} outside every occurrence of a
+     * word of the {@code unless} list ({@code 将} counts, {@code 将近} does not).
+     */
+    public boolean occursIn(Cue cue, Cue unless, String text, int from, int to) {
+        for (String w : cues.get(cue)) {
+            for (int at = text.indexOf(w, from); at >= 0 && at + w.length() <= to; at = text.indexOf(w, at + 1)) {
+                if (!coveredBy(unless, text, at, at + w.length(), from, to)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean coveredBy(Cue cue, String text, int start, int end, int from, int to) {
+        for (String w : cues.get(cue)) {
+            for (int s = Math.max(from, end - w.length()); s <= start && s + w.length() <= to; s++) {
+                if (text.startsWith(w, s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** All words of the lexicon (triggers and cues), for the model test. */

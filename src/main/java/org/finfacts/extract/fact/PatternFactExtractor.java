@@ -130,6 +130,7 @@ public final class PatternFactExtractor implements FactExtractor {
         final ResolutionContext context;
         CompanyMention lastSubject;
         int lastSubjectSentence = -10;
+        int implicitSentence = -1;
 
         Document(List<SentenceView> views, CompanyMention main, ResolutionContext context) {
             this.views = views;
@@ -307,7 +308,7 @@ public final class PatternFactExtractor implements FactExtractor {
         CompanyMention object = objectFor(doc, index, anchor, m, tr.type(), previous);
         String direction = directionOf(v, hit, b.head());
         boolean cumulative = tr.cumulative() || lexicon.lastIndexIn(Cue.CUMULATIVE, v.text, v.clauseStart(anchor), m.start()) >= 0;
-        boolean forecast = lexicon.lastIndexIn(Cue.FORECAST, v.text, v.start, m.start()) >= 0;
+        boolean forecast = lexicon.occursIn(Cue.FORECAST, Cue.NOT_FORECAST, v.text, v.start, m.start());
         String date = dater.dateOf(doc.views, index, b.head().start(), doc.context);
         Fact.Span span = new Fact.Span(v.start, v.end);
         List<Fact> out = new ArrayList<>();
@@ -527,11 +528,12 @@ public final class PatternFactExtractor implements FactExtractor {
         }
         SentenceView v = doc.views.get(index);
         boolean continuation = lexicon.startingAt(Cue.CONTINUATION, v.text, v.start, v.end) != null;
-        boolean opensWithFact = !previous.isEmpty() && v.clauseIndex(anchor) == 0;
+        boolean opensWithFact = !previous.isEmpty() && (v.clauseIndex(anchor) == 0 || doc.implicitSentence == index);
         if (!continuation && !opensWithFact) {
             return null;
         }
         if (!previous.isEmpty()) {
+            doc.implicitSentence = index;
             return previous.get(previous.size() - 1).subjectMention();
         }
         SentenceView p = doc.views.get(index - 1);
@@ -606,7 +608,11 @@ public final class PatternFactExtractor implements FactExtractor {
         for (int k = 0; k < v.parties.size(); k++) {
             Party p = v.parties.get(k);
             if (!p.pronoun() && p.start() >= pos && p.end() <= clauseEnd) {
-                if (v.gapLength(pos, p.start()) <= OBJECT_GAP && !v.moneyWithin(pos, p.start())) {
+                int gap = v.gapLength(pos, p.start());
+                boolean appositive = gap <= SentenceView.APPOSITIVE_SPAN
+                        && lexicon.endingAt(Cue.APPOSITIVE, v.text, p.start(), pos) != null;
+                if ((gap <= OBJECT_GAP || appositive) && !v.moneyWithin(pos, p.start())
+                        && v.boundariesBetween(pos, p.start()) == 0) {
                     first = p;
                     idx = k;
                 }
@@ -692,13 +698,13 @@ public final class PatternFactExtractor implements FactExtractor {
 
     // ---- document ----
 
-    /** The company the document is about: the most mentioned one that acts (not a reporter). */
+    /** The company the document is about: the one most often named as an actor (not a reporter, object or partner). */
     private static CompanyMention mainCompany(List<SentenceView> views) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, CompanyMention> first = new LinkedHashMap<>();
         for (SentenceView v : views) {
             for (Party p : v.parties) {
-                if (p.pronoun() || p.role() == Role.SOURCE) {
+                if (p.pronoun() || p.role() != Role.ACTOR) {
                     continue;
                 }
                 counts.merge(p.company().id(), 1, Integer::sum);

@@ -105,6 +105,32 @@ final class SentenceView {
         findParties(tokens, lexicon);
     }
 
+    /** Longest descriptive phrase before a company ({@code 一家储能初创公司}). */
+    static final int APPOSITIVE_SPAN = 12;
+
+    /**
+     * Where a descriptive phrase ending right before {@code pos} with an appositive head noun begins
+     * ({@code 向一家储能初创公司晨光储能}: the index after 向), else {@code pos}. The phrase holds no
+     * mention and no clause boundary; it begins after the nearest role word ({@code 向 对 在 与...}).
+     */
+    int appositiveStart(int pos, int floor, FactLexicon lexicon) {
+        String headNoun = lexicon.endingAt(Cue.APPOSITIVE, text, pos, floor);
+        if (headNoun == null) {
+            return pos;
+        }
+        int limit = Math.max(floor, pos - APPOSITIVE_SPAN);
+        for (int at = pos - headNoun.length(); at >= limit; at--) {
+            if (at > start && insideMention[at - 1 - start]) {
+                return pos;
+            }
+            if (lexicon.endingAt(Cue.OBJECT_BEFORE, text, at, floor) != null
+                    || lexicon.endingAt(Cue.ASIDE_BEFORE, text, at, floor) != null) {
+                return at;
+            }
+        }
+        return pos;
+    }
+
     /** Residue allowed between a company and the list word after it ({@code 国泰君安(...)国际、}). */
     private static final int NAME_RESIDUE = 4;
 
@@ -324,11 +350,14 @@ final class SentenceView {
         if (!p.pronoun() && lexicon.startingAt(Cue.SOURCE_AFTER, text, after, end) != null) {
             return Role.SOURCE;
         }
-        if (lexicon.endingAt(Cue.OBJECT_BEFORE, text, p.start(), floor) != null) {
-            return Role.OBJECT;
-        }
-        if (lexicon.endingAt(Cue.ASIDE_BEFORE, text, p.start(), floor) != null) {
-            return Role.ASIDE;
+        int head = appositiveStart(p.start(), floor, lexicon);
+        for (int at : head == p.start() ? new int[] {p.start()} : new int[] {p.start(), head}) {
+            if (lexicon.endingAt(Cue.OBJECT_BEFORE, text, at, floor) != null) {
+                return Role.OBJECT;
+            }
+            if (lexicon.endingAt(Cue.ASIDE_BEFORE, text, at, floor) != null) {
+                return Role.ASIDE;
+            }
         }
         if (previous != null) {
             if (chained(previous, p, lexicon)) {
