@@ -463,17 +463,18 @@ public final class PatternFactExtractor implements FactExtractor {
         if (lexicon.startingAt(Cue.OPEN_LIST, v.text, v.skipBracket(subject.end()), v.end) != null) {
             return List.of();
         }
-        if (!subject.pronoun() && lexicon.lastIndexIn(Cue.DISTRIBUTION, v.text, subject.end(), anchor) >= 0) {
-            List<Party> listed = chainEndingAt(v, at);
+        List<Party> listed = subject.pronoun() ? List.of(subject) : chainEndingAt(v, at);
+        if (listed.size() > 1) {
+            if (lexicon.lastIndexIn(Cue.DISTRIBUTION, v.text, subject.end(), anchor) < 0) {
+                return List.of();
+            }
             List<MoneyMention> amounts = listOf(v, b.head(), b.tail());
-            if (listed.size() > 1 && amounts.size() == listed.size()) {
+            if (amounts.size() == listed.size()) {
                 return List.of(listed.get(amounts.indexOf(m)).company());
             }
-            if (listed.size() > 1) {
-                List<CompanyMention> all = new ArrayList<>();
-                listed.forEach(p -> all.add(p.company()));
-                return all;
-            }
+            List<CompanyMention> all = new ArrayList<>();
+            listed.forEach(p -> all.add(p.company()));
+            return all;
         }
         CompanyMention c = resolve(doc, index, subject);
         return c == null ? List.of() : List.of(c);
