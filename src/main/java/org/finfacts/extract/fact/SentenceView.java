@@ -350,6 +350,9 @@ final class SentenceView {
         if (!p.pronoun() && lexicon.startingAt(Cue.SOURCE_AFTER, text, after, end) != null) {
             return Role.SOURCE;
         }
+        if (lexicon.startingAt(Cue.PARENT_AFTER, text, after, end) != null) {
+            return Role.ASIDE;
+        }
         int head = appositiveStart(p.start(), floor, lexicon);
         for (int at : head == p.start() ? new int[] {p.start()} : new int[] {p.start(), head}) {
             if (lexicon.endingAt(Cue.OBJECT_BEFORE, text, at, floor) != null) {
