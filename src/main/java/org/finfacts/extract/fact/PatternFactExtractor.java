@@ -317,8 +317,17 @@ public final class PatternFactExtractor implements FactExtractor {
                     direction != null, direction, forecast, span, tr.word()));
             return out;
         }
+        CompanyMention investor = tr.type() == FactType.INVESTMENT || tr.type() == FactType.FUNDING
+                ? investorBefore(v, anchor) : null;
         for (CompanyMention subject : subjects) {
             FactType type = tr.type();
+            if (investor != null && !investor.id().equals(subject.id())) {
+                out.add(new Fact(FactType.FUNDING, subject.id(), subject, null, null, m, date, cumulative,
+                        direction != null, direction, forecast, span, tr.word()));
+                out.add(new Fact(FactType.INVESTMENT, investor.id(), investor, subject.id(), subject, m, date, cumulative,
+                        direction != null, direction, forecast, span, tr.word()));
+                continue;
+            }
             CompanyMention obj = type == FactType.INVESTMENT || type == FactType.ACQUISITION ? object : null;
             if (obj != null && obj.id().equals(subject.id())) {
                 if (type == FactType.INVESTMENT) {
@@ -341,6 +350,18 @@ public final class PatternFactExtractor implements FactExtractor {
             }
         }
         return withInvestors;
+    }
+
+    /** The investor named in the amount's clause before it ({@code 获得红杉资本5000万元投资}), or null. */
+    private static CompanyMention investorBefore(SentenceView v, int anchor) {
+        int floor = v.clauseStart(anchor);
+        CompanyMention found = null;
+        for (Party p : v.parties) {
+            if (p.start() >= floor && p.end() <= anchor && p.role() == Role.INVESTOR) {
+                found = p.company();
+            }
+        }
+        return found;
     }
 
     /** Whether a company that may act is named after {@code pos} (the subject of a fronted clause). */
@@ -646,7 +667,7 @@ public final class PatternFactExtractor implements FactExtractor {
     private List<CompanyMention> leadInvestors(Document doc, int index, MoneyMention m) {
         List<CompanyMention> out = new ArrayList<>();
         SentenceView v = doc.views.get(index);
-        collectLeads(v, m.end(), out);
+        collectLeads(v, v.clauseStart(m.start()), out);
         if (index + 1 < doc.views.size()) {
             SentenceView next = doc.views.get(index + 1);
             String s = v.text.substring(next.start, next.end);

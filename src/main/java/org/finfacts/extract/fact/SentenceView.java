@@ -21,7 +21,7 @@ import java.util.List;
 final class SentenceView {
     /** What a company mention does in its sentence. */
     enum Role {
-        ACTOR, SOURCE, OBJECT, ASIDE
+        ACTOR, SOURCE, OBJECT, ASIDE, INVESTOR
     }
 
     /** A company or a pronoun that may fill a fact's subject or object. */
@@ -124,7 +124,8 @@ final class SentenceView {
                 return pos;
             }
             if (lexicon.endingAt(Cue.OBJECT_BEFORE, text, at, floor) != null
-                    || lexicon.endingAt(Cue.ASIDE_BEFORE, text, at, floor) != null) {
+                    || lexicon.endingAt(Cue.ASIDE_BEFORE, text, at, floor) != null
+                    || lexicon.endingAt(Cue.INVESTOR_BEFORE, text, at, floor) != null) {
                 return at;
             }
         }
@@ -360,6 +361,9 @@ final class SentenceView {
             }
             if (lexicon.endingAt(Cue.ASIDE_BEFORE, text, at, floor) != null) {
                 return Role.ASIDE;
+            }
+            if (!p.pronoun() && lexicon.endingAt(Cue.INVESTOR_BEFORE, text, at, floor) != null) {
+                return Role.INVESTOR;
             }
         }
         if (previous != null) {
