@@ -43,7 +43,7 @@ public final class FactLexicon {
     public enum Cue {
         SOURCE_BEFORE, SOURCE_AFTER, OBJECT_BEFORE, ASIDE_BEFORE, INVESTOR_BEFORE, CHAIN, HOP, INVESTOR, PRONOUN, CONTINUATION,
         DISTRIBUTION, INCREASE, DECREASE, LEVEL, CUMULATIVE, FORECAST, NOT_FORECAST, COMPARISON_BEFORE, COMPARISON_AFTER,
-        MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST, APPOSITIVE, PARENT_AFTER;
+        MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST, APPOSITIVE, PARENT_AFTER, ASIDE_AFTER;
 
         static Cue parse(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -52,10 +52,11 @@ public final class FactLexicon {
 
     /**
      * One trigger word: {@code type} null for a word that claims the amount for no fact; {@code needs}
-     * a word that must occur earlier in the clause, or null.
+     * a word that must occur earlier in the clause, or null; {@code unless} words that, earlier in the
+     * sentence, keep it from firing.
      */
     public record Trigger(String word, FactType type, Side side, boolean cumulative, String direction,
-                          boolean takesObject, boolean near, boolean weak, String needs) {
+                          boolean takesObject, boolean near, boolean weak, String needs, List<String> unless) {
         /** Whether this word makes a fact (false for prices, turnover, registered capital...). */
         public boolean makesFact() {
             return type != null;
@@ -137,6 +138,7 @@ public final class FactLexicon {
         boolean weak = false;
         String direction = null;
         String needs = null;
+        List<String> unless = new ArrayList<>();
         String flags = row.get(3);
         if (!flags.isEmpty() && !flags.equals("-")) {
             for (String f : flags.split(",")) {
@@ -153,12 +155,14 @@ public final class FactLexicon {
                     weak = true;
                 } else if (f.startsWith("needs:") && f.length() > 6) {
                     needs = f.substring(6);
+                } else if (f.startsWith("unless:") && f.length() > 7) {
+                    unless.add(f.substring(7));
                 } else {
                     throw row.error("unknown flag " + f);
                 }
             }
         }
-        return new Trigger(word, type, side, cumulative, direction, takesObject, near, weak, needs);
+        return new Trigger(word, type, side, cumulative, direction, takesObject, near, weak, needs, List.copyOf(unless));
     }
 
     /** Number of trigger words (for tests and messages). */

@@ -265,6 +265,14 @@ public final class PatternFactExtractor implements FactExtractor {
             } else {
                 continue;
             }
+            boolean vetoed = false;
+            for (String w : tr.unless()) {
+                int at = v.text.indexOf(w, v.start);
+                vetoed |= at >= 0 && at < h.start();
+            }
+            if (vetoed) {
+                continue;
+            }
             if (tr.needs() != null) {
                 int from = v.clauseStart(Math.min(h.start(), head.start()));
                 int at = v.text.lastIndexOf(tr.needs(), h.start() - tr.needs().length());
@@ -282,8 +290,17 @@ public final class PatternFactExtractor implements FactExtractor {
                 strong = h;
             }
         }
-        if (best != null && best.trigger().weak() && strong != null) {
-            best = strong;
+        if (best != null && best.trigger().weak()) {
+            if (strong != null) {
+                best = strong;
+            } else {
+                int clause = v.clauseStart(head.start());
+                for (Hit h : hits) {
+                    if (!h.trigger().makesFact() && h.start() >= clause && h.end() <= head.start()) {
+                        best = h;
+                    }
+                }
+            }
         }
         return best == null ? null : new Binding(best, head, tail);
     }

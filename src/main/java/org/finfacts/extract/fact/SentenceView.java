@@ -351,7 +351,8 @@ final class SentenceView {
         if (!p.pronoun() && lexicon.startingAt(Cue.SOURCE_AFTER, text, after, end) != null) {
             return Role.SOURCE;
         }
-        if (lexicon.startingAt(Cue.PARENT_AFTER, text, after, end) != null) {
+        if (lexicon.startingAt(Cue.PARENT_AFTER, text, after, end) != null
+                || lexicon.startingAt(Cue.ASIDE_AFTER, text, after, end) != null) {
             return Role.ASIDE;
         }
         int head = appositiveStart(p.start(), floor, lexicon);
