@@ -16,6 +16,8 @@ import org.finfacts.normalize.ResolutionContext;
 import org.finfacts.text.Sentence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -56,7 +58,7 @@ public final class PatternFactExtractor implements FactExtractor {
      * of a results report ({@code 净亏损869.3万美元}); deals (investments, rounds, purchases) must
      * name their parties.
      */
-    private static final Set<FactType> IMPLICIT_SUBJECT_TYPES = java.util.EnumSet.of(
+    private static final Set<FactType> IMPLICIT_SUBJECT_TYPES = EnumSet.of(
             FactType.REVENUE, FactType.PROFIT, FactType.COST, FactType.MARKET_CAP, FactType.VALUATION);
 
     private final FactLexicon lexicon;
@@ -106,7 +108,7 @@ public final class PatternFactExtractor implements FactExtractor {
                     || t.substring(sentences.get(s.index() - 1).end(), s.start()).indexOf('\n') >= 0;
             views.add(new SentenceView(t, s, bySentence.get(s.index()), text.tokensOf(s), lexicon, paragraph));
         }
-        Document doc = new Document(views, mainCompany(views), context);
+        DocumentState doc = new DocumentState(views, mainCompany(views), context);
         Map<String, Fact> out = new LinkedHashMap<>();
         List<Fact> previous = List.of();
         for (int i = 0; i < views.size(); i++) {
@@ -124,7 +126,7 @@ public final class PatternFactExtractor implements FactExtractor {
     }
 
     /** What the extractor knows about the document while it walks its sentences. */
-    private static final class Document {
+    private static final class DocumentState {
         final List<SentenceView> views;
         final CompanyMention main;
         final ResolutionContext context;
@@ -132,7 +134,7 @@ public final class PatternFactExtractor implements FactExtractor {
         int lastSubjectSentence = -10;
         int implicitSentence = -1;
 
-        Document(List<SentenceView> views, CompanyMention main, ResolutionContext context) {
+        DocumentState(List<SentenceView> views, CompanyMention main, ResolutionContext context) {
             this.views = views;
             this.main = main;
             this.context = context;
@@ -143,7 +145,7 @@ public final class PatternFactExtractor implements FactExtractor {
     private record Binding(Hit hit, MoneyMention head, MoneyMention tail) {
     }
 
-    private List<Fact> sentenceFacts(Document doc, int index, List<Fact> previous) {
+    private List<Fact> sentenceFacts(DocumentState doc, int index, List<Fact> previous) {
         SentenceView v = doc.views.get(index);
         List<Hit> hits = lexicon.scan(v.text, v.start, v.end, v.insideMention);
         List<Fact> facts = new ArrayList<>();
@@ -316,7 +318,7 @@ public final class PatternFactExtractor implements FactExtractor {
 
     // ---- facts ----
 
-    private List<Fact> factsFor(Document doc, int index, MoneyMention m, Binding b, List<Fact> previous) {
+    private List<Fact> factsFor(DocumentState doc, int index, MoneyMention m, Binding b, List<Fact> previous) {
         SentenceView v = doc.views.get(index);
         Hit hit = b.hit();
         Trigger tr = hit.trigger();
@@ -402,7 +404,7 @@ public final class PatternFactExtractor implements FactExtractor {
      * fact; a change right after the level ({@code 净利润为4.5亿元,...将增加2.28亿元}) gives the
      * same subject a change fact.
      */
-    private List<Fact> listContinuation(Document doc, int index, MoneyMention m, List<Fact> earlier) {
+    private List<Fact> listContinuation(DocumentState doc, int index, MoneyMention m, List<Fact> earlier) {
         SentenceView v = doc.views.get(index);
         if (earlier.isEmpty()) {
             return List.of();
@@ -480,7 +482,7 @@ public final class PatternFactExtractor implements FactExtractor {
 
     // ---- subjects and objects ----
 
-    private List<CompanyMention> subjectsFor(Document doc, int index, int anchor, MoneyMention m, Binding b,
+    private List<CompanyMention> subjectsFor(DocumentState doc, int index, int anchor, MoneyMention m, Binding b,
                                              List<Fact> previous) {
         SentenceView v = doc.views.get(index);
         int at = -1;
@@ -539,7 +541,7 @@ public final class PatternFactExtractor implements FactExtractor {
     }
 
     /** A company for a party: itself, or what a pronoun stands for. */
-    private CompanyMention resolve(Document doc, int index, Party p) {
+    private CompanyMention resolve(DocumentState doc, int index, Party p) {
         if (!p.pronoun()) {
             return p.company();
         }
@@ -561,7 +563,7 @@ public final class PatternFactExtractor implements FactExtractor {
      * one starts with a continuation word ({@code 其中}, {@code 对此}) or opens with the fact right
      * after a sentence that had one ({@code 净亏损869.3万美元} after the revenue sentence).
      */
-    private CompanyMention implicitSubject(Document doc, int index, int anchor, List<Fact> previous) {
+    private CompanyMention implicitSubject(DocumentState doc, int index, int anchor, List<Fact> previous) {
         if (index == 0) {
             return null;
         }
@@ -585,7 +587,7 @@ public final class PatternFactExtractor implements FactExtractor {
         return null;
     }
 
-    private CompanyMention objectFor(Document doc, int index, int anchor, MoneyMention m, FactType type,
+    private CompanyMention objectFor(DocumentState doc, int index, int anchor, MoneyMention m, FactType type,
                                      List<Fact> previous) {
         if (type != FactType.INVESTMENT && type != FactType.ACQUISITION) {
             return null;
@@ -618,7 +620,7 @@ public final class PatternFactExtractor implements FactExtractor {
         if (to < v.end && v.clauseIndex(to + 1) == v.clauseIndex(to) + 1) {
             to = v.clauseEnd(to + 1);
         }
-        for (Hit h : lexicon.scan(v.text, from, to, java.util.Arrays.copyOfRange(v.insideMention, from - v.start, to - v.start))) {
+        for (Hit h : lexicon.scan(v.text, from, to, Arrays.copyOfRange(v.insideMention, from - v.start, to - v.start))) {
             if (!h.trigger().takesObject()) {
                 continue;
             }
@@ -681,7 +683,7 @@ public final class PatternFactExtractor implements FactExtractor {
     }
 
     /** The lead investors of a round: {@code 由Kinnevik领投}, {@code 投资方为明裕创投(领投)}. */
-    private List<CompanyMention> leadInvestors(Document doc, int index, MoneyMention m) {
+    private List<CompanyMention> leadInvestors(DocumentState doc, int index, MoneyMention m) {
         List<CompanyMention> out = new ArrayList<>();
         SentenceView v = doc.views.get(index);
         collectLeads(v, v.clauseStart(m.start()), out);
