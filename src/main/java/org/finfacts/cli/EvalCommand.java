@@ -3,6 +3,7 @@ package org.finfacts.cli;
 import org.finfacts.eval.EvalDocument;
 import org.finfacts.eval.EvalReport;
 import org.finfacts.eval.Evaluation;
+import org.finfacts.eval.OracleMentions;
 import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.JsonCodec;
 import picocli.CommandLine.Command;
@@ -42,6 +43,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--require", paramLabel = "TYPE=F1", description = "Exit 1 when the strict F1 of TYPE (or FACTS) is below the value, e.g. --require MONEY=0.9.")
     Map<String, Double> require;
 
+    @Option(names = "--oracle-mentions", description = "Run only the fact stage, on the gold mentions, and score its facts "
+            + "(mention scores are then those of gold itself).")
+    boolean oracleMentions;
+
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads (default: number of cores).")
     Integer threads;
 
@@ -55,7 +60,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         List<EvalDocument> goldDocs = Evaluation.readJsonl(gold);
         Map<String, EvalDocument> sys;
-        if (system != null) {
+        if (oracleMentions) {
+            if (system != null) {
+                throw new IllegalArgumentException("--oracle-mentions runs the fact stage itself: it cannot score --system");
+            }
+            sys = OracleMentions.runAll(engineOptions.engine(), goldDocs);
+        } else if (system != null) {
             if (!Files.isRegularFile(system)) {
                 throw new IllegalArgumentException("--system: no such file: " + system);
             }

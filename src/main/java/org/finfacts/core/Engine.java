@@ -4,6 +4,7 @@ import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.MentionMerger;
 import org.finfacts.extract.Recognizer;
 import org.finfacts.extract.fact.FactExtractor;
+import org.finfacts.extract.fact.PatternFactExtractor;
 import org.finfacts.extract.person.PersonRecognizer;
 import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.CompanyMention;
@@ -67,7 +68,7 @@ public final class Engine {
         List<Recognizer> recognizers = new ArrayList<>();
         recognizers.add(new PersonRecognizer());
         return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), PublicationTimeFinder.none(),
-                FactExtractor.none());
+                new PatternFactExtractor(config.models()));
     }
 
     /** An engine with the default configuration and the bundled models. */
@@ -83,6 +84,11 @@ public final class Engine {
     /** The tokenizer adapter (shared with benchmarks that measure segmentation alone). */
     public HanlpTokenizer tokenizer() {
         return tokenizer;
+    }
+
+    /** The stage that ties mentions into facts (used alone by the oracle evaluation). */
+    public FactExtractor factExtractor() {
+        return factExtractor;
     }
 
     /** The recognizers, in the order they run. */

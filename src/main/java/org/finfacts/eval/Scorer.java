@@ -178,6 +178,10 @@ public final class Scorer {
                 if (gf.date() != null) {
                     report.factDates.field("date", Objects.equals(gf.date(), sf.date()));
                     report.factDates.pair(Objects.equals(gf.date(), sf.date()));
+                    if (!Objects.equals(gf.date(), sf.date())) {
+                        report.errors.add(new EvalReport.Error(g.id(), "wrong value", "FACT",
+                                describe(gf, g) + " system date=" + sf.date(), null));
+                    }
                 }
             } else {
                 report.facts(sf.type()).add(0, 1, 0);
