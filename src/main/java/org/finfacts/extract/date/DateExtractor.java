@@ -26,9 +26,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private static final String SEP = "(?:-+|—+|–+|~|～|至|到)";
     private static final String TIME = "(?:(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?";
     private static final Pattern YMD = Pattern.compile(
-            "(?<![\\d.\\-/])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])" + TIME + "(?![\\d:])");
+            "(?<![\\d./])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])" + TIME + "(?![\\d:])");
     private static final Pattern YMD_SPACED = Pattern.compile("(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
-    private static final Pattern DMY = Pattern.compile("(?<![\\d.\\-/])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
+    private static final Pattern DMY = Pattern.compile("(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
     private static final Pattern YM = Pattern.compile("(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
     private static final Pattern YQ = Pattern.compile(
             "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?[Qq]([1-4])(?![\\dA-Za-z])");
@@ -38,7 +38,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private static final Pattern FY = Pattern.compile("(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
     private static final Pattern YEAR4 = Pattern.compile("(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
     private static final Pattern YEAR2 = Pattern.compile("(?<![\\d.])(\\d{2})年(?!度)");
-    private static final Pattern YEAR_CN = Pattern.compile("([〇零一二三四五六七八九]{4}|[〇零][一二三四五六七八九])年(?!度)");
+    private static final Pattern YEAR_CN = Pattern.compile("([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
     private static final Pattern YEAR_2000 = Pattern.compile("两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
     private static final Pattern YEAR_RANGE = Pattern.compile(
             "(?<![\\d.])(\\d{4})\\s*" + SEP + "\\s*(\\d{4})(?![\\d.%])");
@@ -358,11 +358,8 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             }
             return one(b, s, i, afterYear);
         }
-        if (tokenStarts != null && !tokenStarts.contains(i) && i > 0 && isHan(s.charAt(i - 1))) {
-            // a relative month word must start a word; numbers need no such check
-            if (!Character.isDigit(s.charAt(i))) {
-                return null;
-            }
+        if (!Character.isDigit(s.charAt(i)) && !wordMayStart(s, i, tokenStarts)) {
+            return null;
         }
         int afterMonth = readRelativeMonth(s, j, b);
         if (afterMonth > j) {
@@ -386,6 +383,17 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             k--;
         }
         return k < 0 || "\n,.;:!?，。；：！？、\"“”'()（）【】《》".indexOf(s.charAt(k)) >= 0;
+    }
+
+    /**
+     * Whether a word may start at {@code i}: at a token start, after a non-Han character, or after a
+     * one-character function word that the tokenizer may have glued to it ({@code 在下周}).
+     */
+    private static boolean wordMayStart(String s, int i, Set<Integer> tokenStarts) {
+        if (tokenStarts == null || tokenStarts.contains(i) || i == 0 || !isHan(s.charAt(i - 1))) {
+            return true;
+        }
+        return "在于的是和与到至从自及或将为至截".indexOf(s.charAt(i - 1)) >= 0;
     }
 
     private static boolean isHan(char c) {
@@ -415,8 +423,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         m = at(YEAR_CN, s, j);
         if (m != null && (j == 0 || !ChineseNumber.isDigit(s.charAt(j - 1)))) {
             int v = ChineseNumber.digitByDigit(m.group(1));
-            if (v >= 0) {
-                if (m.group(1).length() == 4) {
+            boolean monthFollows = readMonthDay(s, m.end(), new DateCandidate.Builder()) > m.end();
+            if (v >= 0 && (m.group(1).length() != 3 || monthFollows)) {
+                if (m.group(1).length() >= 3) {
                     b.year = v;
                 } else {
                     b.shortYear = v;
@@ -446,7 +455,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 }
             }
         }
-        if (tokenStarts != null && !tokenStarts.contains(j) && j > 0 && isHan(s.charAt(j - 1))) {
+        if (!wordMayStart(s, j, tokenStarts)) {
             return j;
         }
         List<String> words = wordsByFirst.get(s.charAt(j));
@@ -470,6 +479,12 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     /** What may follow a year: a half, quarter, week, month (and day), part of year, 同期, a holiday. */
     private List<DateCandidate> readAfterYear(String s, int start, int j, DateCandidate.Builder b) {
         int k = j;
+        while (k < s.length() && s.charAt(k) == ' ' && k - j < 2) {
+            k++;
+        }
+        if (k > j && readMonthDay(s, k, new DateCandidate.Builder()) == k) {
+            k = j;
+        }
         if (s.startsWith("的第", k)) {
             k++;
         }
@@ -705,7 +720,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (ws == null) {
             return null;
         }
-        if (tokenStarts != null && !tokenStarts.contains(i) && i > 0 && isHan(s.charAt(i - 1))) {
+        if (!wordMayStart(s, i, tokenStarts)) {
             return null;
         }
         for (String w : ws) {
@@ -765,7 +780,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     }
 
     private List<DateCandidate> weekday(String s, int i, Set<Integer> tokenStarts) {
-        if (tokenStarts != null && !tokenStarts.contains(i) && i > 0 && isHan(s.charAt(i - 1))) {
+        if (!wordMayStart(s, i, tokenStarts)) {
             return null;
         }
         if (i > 0 && "每一二三四五六七八九十两几".indexOf(s.charAt(i - 1)) >= 0) {

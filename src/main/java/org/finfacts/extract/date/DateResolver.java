@@ -472,7 +472,7 @@ public final class DateResolver implements Resolver<DateCandidate> {
                         continue;
                     }
                     LocalDate mid = c.day() == null ? LocalDate.of(yy, month, 15) : LocalDate.of(yy, month, day);
-                    long distance = Math.abs(ChronoUnit.DAYS.between(refDay, mid));
+                    long distance = biasedDistance(refDay, mid);
                     if (distance < bestDistance) {
                         bestDistance = distance;
                         best = t;
@@ -495,11 +495,21 @@ public final class DateResolver implements Resolver<DateCandidate> {
                 continue;
             }
             LocalDate d = LocalDate.ofEpochDay(e);
-            if (best == null || Math.abs(ChronoUnit.DAYS.between(ref, d)) < Math.abs(ChronoUnit.DAYS.between(ref, best))) {
+            if (best == null || biasedDistance(ref, d) < biasedDistance(ref, best)) {
                 best = d;
             }
         }
         return best == null ? null : best.atStartOfDay();
+    }
+
+    /**
+     * Days from the reference to a date without a year, future days counting double: news reports
+     * mostly what happened, so {@code 三月} read in September is the past March, while a date a few
+     * days ahead ({@code 圣诞节} on 12-21) is still the coming one.
+     */
+    private static long biasedDistance(LocalDate ref, LocalDate d) {
+        long days = ChronoUnit.DAYS.between(ref, d);
+        return days > 0 ? 2 * days : -days;
     }
 
     /** Year and month with the candidate's day (if any); null for a day the month does not have. */
@@ -539,7 +549,7 @@ public final class DateResolver implements Resolver<DateCandidate> {
                 continue;
             }
             LocalDate d = m.withDayOfMonth(c.day());
-            if (best == null || Math.abs(ChronoUnit.DAYS.between(refDay, d)) < Math.abs(ChronoUnit.DAYS.between(refDay, best))) {
+            if (best == null || biasedDistance(refDay, d) < biasedDistance(refDay, best)) {
                 best = d;
             }
         }
