@@ -10,6 +10,8 @@ import org.finfacts.extract.Candidate;
  *
  * @param year            a written year ({@code 2023年}, {@code 二〇二三年}, {@code 康熙三年} as 1664)
  * @param shortYear       a two-digit year ({@code 07年} as 7), placed near the reference when resolved
+ * @param loneShortYear   a two-digit year with nothing after it ({@code 23年营收}): a date only when it
+ *                        lies within five years of the reference, else dropped by the resolver
  * @param yearOffset      a relative year ({@code 去年} -1, {@code 同年} 0)
  * @param yearAnaphoric   whether the relative year counts from the date the text last named
  * @param samePeriod      {@code 同期}: the period of the anchor, one or more years away
@@ -40,7 +42,7 @@ import org.finfacts.extract.Candidate;
  *                        it may count from the year the sentence names
  */
 public record DateCandidate(int start, int end, String text,
-                            Integer year, Integer shortYear, Integer yearOffset, boolean yearAnaphoric,
+                            Integer year, Integer shortYear, boolean loneShortYear, Integer yearOffset, boolean yearAnaphoric,
                             boolean samePeriod, Integer half, Integer quarter, Integer quarterOffset, String yearPart, boolean yearEnd,
                             Integer week, Integer month, Integer monthOffset, boolean monthAnaphoric,
                             String monthPart, boolean rangeStart, boolean rangeEnd, Integer weekOffset,
@@ -62,6 +64,7 @@ public record DateCandidate(int start, int end, String text,
     static final class Builder {
         Integer year;
         Integer shortYear;
+        boolean loneShortYear;
         Integer yearOffset;
         boolean yearAnaphoric;
         boolean samePeriod;
@@ -94,6 +97,7 @@ public record DateCandidate(int start, int end, String text,
             Builder b = new Builder();
             b.year = year;
             b.shortYear = shortYear;
+            b.loneShortYear = loneShortYear;
             b.yearOffset = yearOffset;
             b.yearAnaphoric = yearAnaphoric;
             b.samePeriod = samePeriod;
@@ -125,7 +129,7 @@ public record DateCandidate(int start, int end, String text,
         }
 
         DateCandidate build(int start, int end, String text) {
-            return new DateCandidate(start, end, text, year, shortYear, yearOffset, yearAnaphoric, samePeriod, half,
+            return new DateCandidate(start, end, text, year, shortYear, loneShortYear, yearOffset, yearAnaphoric, samePeriod, half,
                     quarter, quarterOffset, yearPart, yearEnd, week, month, monthOffset, monthAnaphoric, monthPart, rangeStart,
                     rangeEnd, weekOffset, weekday, day, lunar, dayOffset, dayAnaphoric, tradingDays, holiday, hour,
                     minute, second, comparative);

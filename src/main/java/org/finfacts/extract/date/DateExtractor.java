@@ -406,6 +406,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     /** Reads a year (written or relative) at {@code j}; returns the end, or {@code j} if none. */
     private int readYear(String s, int j, DateCandidate.Builder b, Set<Integer> tokenStarts, int start) {
+        if (j >= s.length()) {
+            return j;
+        }
         Matcher m = at(YEAR4, s, j);
         if (m != null) {
             b.year = Integer.parseInt(m.group(1));
@@ -417,6 +420,11 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             boolean monthFollows = readMonthDay(s, m.end(), probe) > m.end();
             if (monthFollows || m.group(1).charAt(0) == '0' && !lexicon.countFollows(s, m.end())) {
                 b.shortYear = Integer.parseInt(m.group(1));
+                return m.end();
+            }
+            if (!lexicon.countFollows(s, m.end()) && (j == 0 || !ChineseNumber.isDigit(s.charAt(j - 1)))) {
+                b.shortYear = Integer.parseInt(m.group(1));
+                b.loneShortYear = true;
                 return m.end();
             }
         }

@@ -104,6 +104,9 @@ public final class DateResolver implements Resolver<DateCandidate> {
         List<Resolved> done = new ArrayList<>();
         List<DateMention> out = new ArrayList<>();
         for (DateCandidate c : candidates) {
+            if (c.loneShortYear() && !plausibleShortYear(c.shortYear(), ref)) {
+                continue;
+            }
             Resolved r = resolveOne(c, ref, layout.sentence(c.start()), layout.paragraph(c.start()), done);
             done.add(r);
             out.add(r.mention());
@@ -137,12 +140,6 @@ public final class DateResolver implements Resolver<DateCandidate> {
             }
         }
         return null;
-    }
-
-    /** Resolves a single expression with no surrounding text (the query parser). */
-    DateMention resolveAlone(DateCandidate c, ResolutionContext context) {
-        LocalDateTime ref = context == null ? null : context.reference();
-        return resolveOne(c, ref, 0, 0, new ArrayList<>()).mention();
     }
 
     // ---- the rules
@@ -269,6 +266,11 @@ public final class DateResolver implements Resolver<DateCandidate> {
         DateMention m = mention(c, grain, start, relative);
         Integer resolvedYear = start == null ? null : start.getYear();
         return new Resolved(c, m, grain, start, resolvedYear, c.hasWrittenYear(), sentence, paragraph);
+    }
+
+    /** A lone two-digit year ({@code 23年营收}) is a date only within five years of a known reference. */
+    private static boolean plausibleShortYear(int yy, LocalDateTime ref) {
+        return ref != null && Math.abs(expandShortYear(yy, ref) - ref.getYear()) <= 5;
     }
 
     private static int expandShortYear(int yy, LocalDateTime ref) {
