@@ -7,6 +7,7 @@ import org.finfacts.tokenize.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,12 +64,15 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private static final Pattern DAY_TIME = Pattern.compile(
             "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
     private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
-    private static final String WEEK_PREFIXES = "上上個|上上个|上一个|下一个|上个|下个|这个|上上|下下|本|这|上|下";
+    private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
+        "下下", "本", "这", "上", "下"};
+    private static final String START_CHARS = "0123456789FQq〇零一二三四五六七八九十两廿正腊冬农上下本这晚早凌中傍";
     private static final String UNIT_CHARS = "元万亿点只家个人股吨辆户次套台项倍名座所";
 
     private final DateLexicon lexicon;
     private final Map<Character, List<String>> wordsByFirst = new HashMap<>();
     private final List<String> eraNames;
+    private final Set<Character> startChars = new HashSet<>();
 
     /** An extractor over the given word lists. */
     public DateExtractor(DateLexicon lexicon) {
@@ -77,6 +81,13 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             wordsByFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
         }
         this.eraNames = lexicon.eraNames();
+        for (char c : START_CHARS.toCharArray()) {
+            startChars.add(c);
+        }
+        startChars.addAll(wordsByFirst.keySet());
+        for (String era : eraNames) {
+            startChars.add(era.charAt(0));
+        }
     }
 
     @Override
@@ -96,22 +107,26 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         List<DateCandidate> out = new ArrayList<>();
         int i = 0;
         int n = s.length();
-        while (i < n) {
-            DateCandidate last = out.isEmpty() ? null : out.get(out.size() - 1);
-            List<DateCandidate> best = longestAt(s, i, tokenStarts, last);
-            if (best.isEmpty()) {
-                i++;
-                continue;
+        try {
+            while (i < n) {
+                DateCandidate last = out.isEmpty() ? null : out.get(out.size() - 1);
+                List<DateCandidate> best = longestAt(s, i, tokenStarts, last);
+                if (best.isEmpty()) {
+                    i++;
+                    continue;
+                }
+                out.addAll(best);
+                i = best.get(best.size() - 1).end();
             }
-            out.addAll(best);
-            i = best.get(best.size() - 1).end();
+        } finally {
+            matchers.remove();
         }
         return out;
     }
 
     private List<DateCandidate> longestAt(String s, int i, Set<Integer> tokenStarts, DateCandidate last) {
         char c = s.charAt(i);
-        if (Character.isWhitespace(c)) {
+        if (!startChars.contains(c) || c >= '0' && c <= '9' && i > 0 && Character.isDigit(s.charAt(i - 1))) {
             return List.of();
         }
         List<List<DateCandidate>> options = new ArrayList<>();
@@ -157,11 +172,29 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         }
     }
 
-    private static Matcher at(Pattern p, String s, int i) {
-        Matcher m = p.matcher(s);
+    /** Matchers reused within one thread's scan (creating one per position dominated the run time). */
+    private static final class Matchers {
+        final IdentityHashMap<Pattern, Matcher> byPattern = new IdentityHashMap<>();
+        String input;
+    }
+
+    private final ThreadLocal<Matchers> matchers = ThreadLocal.withInitial(Matchers::new);
+
+    /** The pattern matched at {@code i} (lookbehind sees the text before), or null. */
+    private Matcher at(Pattern p, String s, int i) {
+        Matchers ms = matchers.get();
+        if (ms.input != s) {
+            ms.byPattern.clear();
+            ms.input = s;
+        }
+        Matcher m = ms.byPattern.get(p);
+        if (m == null) {
+            m = p.matcher(s);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            ms.byPattern.put(p, m);
+        }
         m.region(i, s.length());
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
         return m.lookingAt() ? m : null;
     }
 
@@ -796,7 +829,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         }
         int j = i;
         Integer offset = null;
-        for (String p : WEEK_PREFIXES.split("\\|")) {
+        for (String p : WEEK_PREFIXES) {
             if (s.startsWith(p, i)) {
                 offset = switch (p) {
                     case "上上個", "上上个", "上上" -> -2;
@@ -833,17 +866,18 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             return null;
         }
         int d = Integer.parseInt(m.group(1));
-        if (d < 1 || d > 31 || lexicon.countPrecedes(s, i) || lexicon.countFollows(s, m.end())
-                || at(BARE_DAY, s, m.end()) != null) {
+        int end = m.end();
+        if (d < 1 || d > 31 || lexicon.countPrecedes(s, i) || lexicon.countFollows(s, end)
+                || at(BARE_DAY, s, end) != null) {
             return null;
         }
         DateCandidate.Builder b = new DateCandidate.Builder();
         b.day = d;
-        return one(b, s, i, m.end());
+        return one(b, s, i, end);
     }
 
     private static boolean afterRangeSeparator(String s, int lastEnd, int i) {
-        if (lastEnd >= i) {
+        if (lastEnd >= i || i - lastEnd > 5) {
             return false;
         }
         Matcher m = RANGE_SEP.matcher(s);

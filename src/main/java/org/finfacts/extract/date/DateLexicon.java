@@ -200,13 +200,10 @@ public final class DateLexicon {
     /** Whether the span [start, end) lies inside a phrase that names no date ({@code 今日头条}). */
     public boolean insideNonDatePhrase(String text, int start, int end) {
         for (String p : notDatePhrases) {
-            int from = Math.max(0, end - p.length());
-            int idx = text.indexOf(p, from);
-            while (idx >= 0 && idx <= start) {
-                if (idx + p.length() >= end) {
+            for (int k = Math.max(0, end - p.length()); k <= start; k++) {
+                if (text.startsWith(p, k)) {
                     return true;
                 }
-                idx = text.indexOf(p, idx + 1);
             }
         }
         return false;
