@@ -37,9 +37,11 @@ public final class DateTimeConformanceSuite implements ConformanceSuite {
             "DatePeriodParser", "DateTimeModel");
     private static final Pattern ROLLING = Pattern.compile(
             "^(近|过去|前|上|后|下|未来|之后|之前|最近)\\s*[\\d一二三四五六七八九十两几 ]+\\s*(个)?\\s*(年|月|周|天|日|星期)");
-    private static final Pattern OUT_GRAIN = Pattern.compile("年代|世纪|夏天|春天|秋天|冬天|夏季|冬季|周末|週末|第[一二三四五1-5]周|前\\d+周|最後|最后|第.个月");
+    private static final Pattern OUT_GRAIN = Pattern.compile("年代|世纪|夏天|春天|秋天|冬天|夏季|冬季|周末|週末|第[一二三四五1-5]周|前\\d+周|最後|最后|第.个月|上半月|下半月|上半周|下半周");
     private static final Pattern MODIFIER = Pattern.compile("从|自|在|之间|间|以前|之前|以后|之后|开始|起|或之后|或之前|及以前|及以后|截止到|和|与|^前$|^后$");
     private static final Pattern GAP = Pattern.compile("[\\s,，、\\-—–~～]*(到|至|和|与|或|之后|之前|以后|以前)?[\\s,，、\\-—–~～]*");
+    private static final Pattern FIRST_N = Pattern.compile("^的?前[\\d一二三四五六七八九十]+(天|日|个?季度|个?月|周)$");
+    private static final Pattern AGO_YEARS = Pattern.compile("^[\\d一二三四五六七八九十两]+年前$");
     private static final Pattern HOLIDAY = Pattern.compile("节|元旦|除夕|七夕");
     private static final Pattern LUNAR = Pattern.compile("农历|正月|腊月|初[一二三四五六七八九十]|大年|神龙|雍正|康熙");
 
@@ -133,6 +135,17 @@ public final class DateTimeConformanceSuite implements ConformanceSuite {
             DateMention d = inside.get(0);
             boolean within = d.start() >= e.start() && d.end() <= e.end();
             String rest = text.replace(d.text(), "");
+            if (within && FIRST_N.matcher(rest).find()) {
+                conventions.add("the first days or quarters of a period have no grain: only " + ours
+                        + " is a DATE (2020年前三季度)");
+                continue;
+            }
+            if (within && AGO_YEARS.matcher(text).matches() && d.intervalStart() != null
+                    && !readings(c, e).isEmpty() && readings(c, e).get(0).start() != null
+                    && d.intervalStart().getYear() == readings(c, e).get(0).start().getYear()) {
+                conventions.add(text + " at year grain (" + d.value() + "); the spec gives the day");
+                continue;
+            }
             if (within && MODIFIER.matcher(rest).find()) {
                 if (!c.ignoreResolution() && e.resolution() != null && !startMatches(c, e, d)) {
                     return Verdict.fail("core " + d.text() + "=" + d.value() + " differs from " + expectedSummary(c, e));
@@ -274,6 +287,13 @@ public final class DateTimeConformanceSuite implements ConformanceSuite {
         for (Reading r : readings) {
             if (r.range() ? s.equals(r.start()) && x.equals(r.end()) : s.equals(r.start()) && x.equals(s.plusDays(1))) {
                 return Verdict.pass();
+            }
+        }
+        if (AGO_YEARS.matcher(e.text()).matches()) {
+            for (Reading r : readings) {
+                if (r.start() != null && !r.start().isBefore(s) && r.start().isBefore(x)) {
+                    return Verdict.convention(e.text() + " at year grain (" + d.value() + "); the spec gives the day");
+                }
             }
         }
         if (LUNAR.matcher(e.text()).find()) {

@@ -16,6 +16,7 @@ import org.finfacts.extract.Candidate;
  * @param yearAnaphoric   whether the relative year counts from the date the text last named
  * @param samePeriod      {@code 同期}: the period of the anchor, one or more years away
  * @param half            1 or 2 ({@code 上半年})
+ * @param halfOffset      a relative half year ({@code 上个半年} -1)
  * @param quarter         1..4 ({@code 三季度})
  * @param quarterOffset   a relative quarter ({@code 上季度} -1)
  * @param yearPart        start | mid | end of the year ({@code 年初}, {@code 年底}): year grain
@@ -43,7 +44,7 @@ import org.finfacts.extract.Candidate;
  */
 public record DateCandidate(int start, int end, String text,
                             Integer year, Integer shortYear, boolean loneShortYear, Integer yearOffset, boolean yearAnaphoric,
-                            boolean samePeriod, Integer half, Integer quarter, Integer quarterOffset, String yearPart, boolean yearEnd,
+                            boolean samePeriod, Integer half, Integer halfOffset, Integer quarter, Integer quarterOffset, String yearPart, boolean yearEnd,
                             Integer week, Integer month, Integer monthOffset, boolean monthAnaphoric,
                             String monthPart, boolean rangeStart, boolean rangeEnd, Integer weekOffset,
                             Integer weekday, Integer day, boolean lunar, Integer dayOffset, boolean dayAnaphoric,
@@ -69,6 +70,7 @@ public record DateCandidate(int start, int end, String text,
         boolean yearAnaphoric;
         boolean samePeriod;
         Integer half;
+        Integer halfOffset;
         Integer quarter;
         Integer quarterOffset;
         String yearPart;
@@ -102,6 +104,7 @@ public record DateCandidate(int start, int end, String text,
             b.yearAnaphoric = yearAnaphoric;
             b.samePeriod = samePeriod;
             b.half = half;
+            b.halfOffset = halfOffset;
             b.quarter = quarter;
             b.quarterOffset = quarterOffset;
             b.yearPart = yearPart;
@@ -130,7 +133,7 @@ public record DateCandidate(int start, int end, String text,
 
         DateCandidate build(int start, int end, String text) {
             return new DateCandidate(start, end, text, year, shortYear, loneShortYear, yearOffset, yearAnaphoric, samePeriod, half,
-                    quarter, quarterOffset, yearPart, yearEnd, week, month, monthOffset, monthAnaphoric, monthPart, rangeStart,
+                    halfOffset, quarter, quarterOffset, yearPart, yearEnd, week, month, monthOffset, monthAnaphoric, monthPart, rangeStart,
                     rangeEnd, weekOffset, weekday, day, lunar, dayOffset, dayAnaphoric, tradingDays, holiday, hour,
                     minute, second, comparative);
         }

@@ -63,6 +63,10 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                     + "(?:(半)|(\\d{1,2}|[一二三四五六七八九十]{1,3})分(?:(\\d{1,2})秒)?)?");
     private static final Pattern DAY_TIME = Pattern.compile(
             "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
+    private static final Pattern AGO = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2}|[一二三四五六七八九十两]{1,3})(年|个月|周|个星期|天)前(?![后夕])");
+    private static final Pattern DMY2 = Pattern.compile("(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
+    private static final Pattern DAY_BEFORE_RANGE = Pattern.compile("(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
     private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
     private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
         "下下", "本", "这", "上", "下"};
@@ -143,6 +147,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             add(options, letters(s, i));
         }
         add(options, composite(s, i, tokenStarts));
+        add(options, ago(s, i));
         add(options, words(s, i, tokenStarts, last));
         add(options, weekday(s, i, tokenStarts));
         if (last != null && afterRangeSeparator(s, last.end(), i)) {
@@ -244,6 +249,14 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             DateCandidate.Builder b = new DateCandidate.Builder();
             b.year = Integer.parseInt(m.group(4));
             b.month = Integer.parseInt(m.group(3));
+            b.day = Integer.parseInt(m.group(1));
+            return one(b, s, i, m.end());
+        }
+        m = at(DMY2, s, i);
+        if (m != null && validMonthDay(m.group(2), m.group(1))) {
+            DateCandidate.Builder b = new DateCandidate.Builder();
+            b.shortYear = Integer.parseInt(m.group(3));
+            b.month = Integer.parseInt(m.group(2));
             b.day = Integer.parseInt(m.group(1));
             return one(b, s, i, m.end());
         }
@@ -711,6 +724,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (m != null) {
             day = ChineseNumber.small(m.group(1));
             end = m.end();
+        } else if ((m = at(DAY_BEFORE_RANGE, s, j)) != null) {
+            day = Integer.parseInt(m.group(1));
+            end = m.end();
         } else if (chineseMonth) {
             Matcher l = at(LUNAR_DAY, s, j);
             if (l != null) {
@@ -776,6 +792,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                     case YEAR -> {
                         continue;
                     }
+                    case HALF -> b.halfOffset = r.offset();
                     case QUARTER -> b.quarterOffset = r.offset();
                     case MONTH -> {
                         if (r.anaphoric() && last != null && last.end() == i && last.month() != null) {
@@ -856,6 +873,26 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             }
         }
         return null;
+    }
+
+    /** {@code 5天前}, {@code 三年前}, {@code 两个月前}: a point counted back from the reference. */
+    private List<DateCandidate> ago(String s, int i) {
+        Matcher m = at(AGO, s, i);
+        if (m == null || lexicon.countPrecedes(s, i)) {
+            return null;
+        }
+        int n = ChineseNumber.small(m.group(1));
+        if (n < 1 || n > 99) {
+            return null;
+        }
+        DateCandidate.Builder b = new DateCandidate.Builder();
+        switch (m.group(2)) {
+            case "年" -> b.yearOffset = -n;
+            case "个月" -> b.monthOffset = -n;
+            case "周", "个星期" -> b.weekOffset = -n;
+            default -> b.dayOffset = -n;
+        }
+        return one(b, s, i, m.end());
     }
 
     // ---- bare days, range days, clock times

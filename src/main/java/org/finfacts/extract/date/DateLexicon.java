@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class DateLexicon {
     /** What a relative word shifts. */
-    public enum Unit { YEAR, QUARTER, MONTH, WEEK, DAY, TRADING_DAY }
+    public enum Unit { YEAR, HALF, QUARTER, MONTH, WEEK, DAY, TRADING_DAY }
 
     /**
      * A relative word: {@code 去年} is (YEAR, -1, deictic); {@code 上一年} is (YEAR, -1, anaphoric);
@@ -54,6 +54,7 @@ public final class DateLexicon {
         for (ModelStore.Row r : store.rows("date/relative.tsv")) {
             Unit unit = switch (r.get(1)) {
                 case "year" -> Unit.YEAR;
+                case "half" -> Unit.HALF;
                 case "quarter" -> Unit.QUARTER;
                 case "month" -> Unit.MONTH;
                 case "week" -> Unit.WEEK;

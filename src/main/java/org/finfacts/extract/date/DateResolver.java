@@ -24,7 +24,7 @@ import java.util.function.IntUnaryOperator;
  *   <li>Deictic words count from the publication time: {@code 去年} in an article of 2024-04-10 is
  *       2023; {@code 周五} is that weekday in the publication's ISO week.</li>
  *   <li>Anaphoric words count from the year the text last named, first in the same sentence, then
- *       in the same paragraph, else from the publication time: {@code 2023年…比上一年} is 2022,
+ *       in the same paragraph or the two before it, else from the publication time: {@code 2023年…比上一年} is 2022,
  *       {@code 同年12月} is December of the year just named, {@code 同日} is the day just named,
  *       {@code 前一交易日} the trading day (Monday to Friday) before the day just named.</li>
  *   <li>{@code 上年同期}/{@code 去年同期} is the anchor's period one year earlier: a quarter, half or
@@ -40,6 +40,9 @@ import java.util.function.IntUnaryOperator;
  * publication time). Values are ISO at the mention's grain with a half-open interval.
  */
 public final class DateResolver implements Resolver<DateCandidate> {
+    /** How many paragraphs before its own an anaphoric word ({@code 前一年}) looks for its year. */
+    private static final int ANCHOR_PARAGRAPHS = 2;
+
     private final DateLexicon lexicon;
 
     /** A resolver over the given tables (holidays, lunar calendar). */
@@ -213,6 +216,11 @@ public final class DateResolver implements Resolver<DateCandidate> {
             if (c.hasYear() && year == null) {
                 start = null;
             }
+        } else if (c.halfOffset() != null) {
+            if (ref != null) {
+                LocalDate h = LocalDate.of(ref.getYear(), ref.getMonthValue() <= 6 ? 1 : 7, 1);
+                start = h.plusMonths(6L * c.halfOffset()).atStartOfDay();
+            }
         } else if (c.half() != null || c.quarter() != null || c.quarterOffset() != null || c.yearPart() != null
                 || c.week() != null && c.month() == null) {
             if (c.quarterOffset() != null && !c.hasYear()) {
@@ -297,7 +305,7 @@ public final class DateResolver implements Resolver<DateCandidate> {
         if (paragraphToo) {
             for (int i = done.size() - 1; i >= 0; i--) {
                 Resolved r = done.get(i);
-                if (r.paragraph() != paragraph) {
+                if (r.paragraph() < paragraph - ANCHOR_PARAGRAPHS) {
                     break;
                 }
                 if (r.year() != null && isPrimary(r)) {
@@ -632,7 +640,7 @@ public final class DateResolver implements Resolver<DateCandidate> {
         if (c.quarter() != null || c.quarterOffset() != null) {
             return Grain.QUARTER;
         }
-        if (c.half() != null) {
+        if (c.half() != null || c.halfOffset() != null) {
             return Grain.HALF;
         }
         return Grain.YEAR;

@@ -31,7 +31,8 @@ class DateModelsTest {
         assertEquals(LocalDate.of(2024, 2, 10), lexicon.lunarToGregorian(2024, 1, 1));
         assertEquals(LocalDate.of(2025, 1, 29), lexicon.lunarToGregorian(2025, 1, 1));
         assertEquals(LocalDate.of(2024, 9, 17), lexicon.lunarToGregorian(2024, 8, 15));
-        assertNull(lexicon.lunarToGregorian(1800, 1, 1));
+        assertNull(lexicon.lunarToGregorian(500, 1, 1));
+        assertEquals(LocalDate.of(1726, 2, 2), lexicon.lunarToGregorian(1726, 1, 1));
     }
 
     @Test
