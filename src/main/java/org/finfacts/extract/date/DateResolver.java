@@ -115,6 +115,7 @@ public final class DateResolver implements Resolver<DateCandidate> {
             out.add(r.mention());
         }
         if (ref == null) {
+            appositions(out, text);
             for (int i = 0; i < out.size(); i++) {
                 DateMention m = out.get(i);
                 DateCandidate c = done.get(i).candidate();
@@ -127,8 +128,28 @@ public final class DateResolver implements Resolver<DateCandidate> {
                     }
                 }
             }
+            appositions(out, text);
         }
         return out;
+    }
+
+    /**
+     * With no publication time, a relative day followed by its date in brackets ({@code 上周五(8月28日)},
+     * {@code 明日(30日)}) takes that date once it is known; run after the same-day pass too.
+     */
+    private static void appositions(List<DateMention> out, String text) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i + 1 < out.size(); i++) {
+            DateMention m = out.get(i);
+            DateMention next = out.get(i + 1);
+            if (m.value() == null && m.grain() == Grain.DAY && next.start() == m.end() + 1
+                    && "(（".indexOf(text.charAt(m.end())) >= 0) {
+                out.set(i, new DateMention(m.start(), m.end(), m.text(), next.value(), next.grain(),
+                        next.intervalStart(), next.intervalEnd(), true, null));
+            }
+        }
     }
 
     /**
