@@ -138,7 +138,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (digit) {
             add(options, numeric(s, i));
             add(options, yearRange(s, i));
-            add(options, monthRange(s, i, null, i));
+            add(options, monthRange(s, i));
             add(options, referenceListYear(s, i));
             add(options, bareDay(s, i));
             add(options, clock(s, i));
@@ -385,7 +385,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             b.lunar = true;
             j += 2;
         }
-        int afterYear = readYear(s, j, b, tokenStarts, i);
+        int afterYear = readYear(s, j, b, tokenStarts);
         if (afterYear > j) {
             if (s.startsWith("农历", afterYear)) {
                 DateCandidate.Builder lb = b.copy();
@@ -451,7 +451,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     }
 
     /** Reads a year (written or relative) at {@code j}; returns the end, or {@code j} if none. */
-    private int readYear(String s, int j, DateCandidate.Builder b, Set<Integer> tokenStarts, int start) {
+    private int readYear(String s, int j, DateCandidate.Builder b, Set<Integer> tokenStarts) {
         if (j >= s.length()) {
             return j;
         }
@@ -634,12 +634,13 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         return out;
     }
 
-    private List<DateCandidate> monthRange(String s, int i, DateCandidate.Builder yearParts, int start) {
+    /** A month range written once without a year ({@code 1—6月}). */
+    private List<DateCandidate> monthRange(String s, int i) {
         Matcher m = at(MONTH_RANGE, s, i);
         if (m == null || precededByFront(s, i)) {
             return null;
         }
-        return splitMonthRange(s, start, m, yearParts == null ? new DateCandidate.Builder() : yearParts);
+        return splitMonthRange(s, i, m, new DateCandidate.Builder());
     }
 
     private int readRelativeMonth(String s, int j, DateCandidate.Builder b) {
