@@ -3,6 +3,9 @@ package org.finfacts.core;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.MentionMerger;
 import org.finfacts.extract.Recognizer;
+import org.finfacts.extract.date.DateExtractor;
+import org.finfacts.extract.date.DateLexicon;
+import org.finfacts.extract.date.DateResolver;
 import org.finfacts.extract.fact.FactExtractor;
 import org.finfacts.extract.fact.PatternFactExtractor;
 import org.finfacts.extract.person.PersonRecognizer;
@@ -17,6 +20,7 @@ import org.finfacts.facts.Regions;
 import org.finfacts.normalize.PublicationTime;
 import org.finfacts.normalize.PublicationTimeFinder;
 import org.finfacts.normalize.ResolutionContext;
+import org.finfacts.normalize.TextPublicationTimeFinder;
 import org.finfacts.text.NormalizedText;
 import org.finfacts.text.RegionFinder;
 import org.finfacts.text.Sentence;
@@ -66,8 +70,10 @@ public final class Engine {
     public static Engine create(EngineConfig config) {
         HanlpTokenizer tokenizer = new HanlpTokenizer(config.tokenizer());
         List<Recognizer> recognizers = new ArrayList<>();
+        DateLexicon dates = DateLexicon.load(config.models());
+        recognizers.add(Recognizer.of("date", new DateExtractor(dates), new DateResolver(dates)));
         recognizers.add(new PersonRecognizer());
-        return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), PublicationTimeFinder.none(),
+        return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), new TextPublicationTimeFinder(),
                 new PatternFactExtractor(config.models()));
     }
 

@@ -38,6 +38,7 @@ public final class ConformanceRunner {
     /** The suites this engine ships. */
     public static List<ConformanceSuite> registered() {
         List<ConformanceSuite> list = new ArrayList<>();
+        list.add(new DateTimeConformanceSuite());
         return list;
     }
 

@@ -1,0 +1,100 @@
+package org.finfacts.normalize;
+
+import org.finfacts.extract.AnalyzedText;
+import org.finfacts.facts.DateMention;
+import org.finfacts.facts.Grain;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the document's own time line near the top of the text (the title and byline zone: the
+ * first {@value #ZONE} characters, cut at a related-links list): a labelled time
+ * ({@code 时间:2024-04-10 00:36:32来源:新媒体}, {@code 发布时间：2024-04-10 10:00}), else a full date
+ * with a time of day ({@code 每日经济新闻2020-07-14 18:59:58}), else a date alone on its line or
+ * followed by a source or author. A dateline without a year ({@code 格隆汇8月20日丨}) gives no
+ * reference. The context it returns says {@code referenceFrom = "text"}.
+ */
+public final class TextPublicationTimeFinder implements PublicationTimeFinder {
+    /** How far from the top the byline is looked for, in working-copy characters. */
+    static final int ZONE = 600;
+
+    private static final String DATE = "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?![\\d])日?";
+    private static final String TIME = "(?:\\s*|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])";
+    private static final Pattern LABELLED = Pattern.compile(
+            "(?:发布时间|发布日期|发表时间|更新时间|发表于|发布于|时间|日期)\\s*[:：]?\\s*(" + DATE + "(?:" + TIME + ")?)");
+    private static final Pattern DATE_TIME = Pattern.compile("(?<![\\d.\\-/])(" + DATE + TIME + ")");
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "(?m)^[\\t ]*(" + DATE + ")[\\t ]*(?:$|来源|作者|编辑|记者|责任编辑|\\|)");
+    private static final Pattern RELATED = Pattern.compile("相关报道|相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐");
+
+    @Override
+    public Optional<Found> find(AnalyzedText text) {
+        String s = text.text();
+        int zone = Math.min(s.length(), ZONE);
+        Matcher related = RELATED.matcher(s);
+        related.region(0, zone);
+        if (related.find()) {
+            zone = related.start();
+        }
+        for (Pattern p : new Pattern[] {LABELLED, DATE_TIME, DATE_LINE}) {
+            Matcher m = p.matcher(s);
+            m.region(0, zone);
+            while (m.find()) {
+                Optional<Found> found = found(s, m);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Found> found(String s, Matcher m) {
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)));
+            if (date.getYear() < 1990 || date.getYear() > 2100) {
+                return Optional.empty();
+            }
+            int end = m.end(4);
+            if (end < s.length() && s.charAt(end) == '日') {
+                end++;
+            }
+            LocalDateTime time = date.atStartOfDay();
+            Grain grain = Grain.DAY;
+            if (m.groupCount() >= 7 && m.group(5) != null) {
+                int h = Integer.parseInt(m.group(5));
+                int min = Integer.parseInt(m.group(6));
+                time = date.atTime(h, min);
+                grain = Grain.MINUTE;
+                end = m.end(6);
+                if (m.group(7) != null) {
+                    time = time.withSecond(Integer.parseInt(m.group(7)));
+                    grain = Grain.SECOND;
+                    end = m.end(7);
+                }
+            }
+            String value = switch (grain) {
+                case SECOND -> time.toString().length() == 16 ? time + ":00" : time.toString();
+                case MINUTE -> time.toString().substring(0, 16);
+                default -> date.toString();
+            };
+            LocalDateTime intervalEnd = switch (grain) {
+                case SECOND -> time.plus(1, ChronoUnit.SECONDS);
+                case MINUTE -> time.plus(1, ChronoUnit.MINUTES);
+                default -> time.plusDays(1);
+            };
+            int start = m.start(2);
+            DateMention mention = new DateMention(start, end, s.substring(start, end), value, grain, time,
+                    intervalEnd, false, null);
+            return Optional.of(new Found(new ResolutionContext(time, grain, null, "text"), mention));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
