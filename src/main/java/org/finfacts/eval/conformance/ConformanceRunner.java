@@ -38,6 +38,9 @@ public final class ConformanceRunner {
     /** The suites this engine ships. */
     public static List<ConformanceSuite> registered() {
         List<ConformanceSuite> list = new ArrayList<>();
+        list.add(new CurrencySuite());
+        list.add(new NumberSuite());
+        list.add(new PercentSuite());
         return list;
     }
 

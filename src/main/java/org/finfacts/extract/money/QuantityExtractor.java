@@ -34,6 +34,10 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     private static final int MAX_GAP = 6;
     /** After a lone numeral these make an enumeration (一是…二是…, 其一则…), not a quantity. */
     private static final String ENUMERATION_FOLLOWERS = "是则要来方";
+    /** The numerals that may stand alone as a NUMBER (not 一, too often an article; not 拾 or 伍, mostly words). */
+    private static final String LONE_NUMERALS = "二三四五六七八九十两兩";
+    /** Verbs a one-character qualifier is often written into (涨超, 跌近, 升逾). */
+    private static final String VERBS_BEFORE_QUALIFIER = "涨跌升降增减";
 
     private final QuantityLexicon lexicon;
     private final NumeralTable numerals;
@@ -122,7 +126,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             return switch (e.role()) {
                 case DIGIT, UNIT -> true;
-                case HALF -> numerals.is(at(i + 1), NumeralTable.Role.UNIT);
+                case HALF -> numerals.is(at(i + 1), NumeralTable.Role.UNIT) || at(i + 1) == '成' || at(i + 1) == '折';
                 case SEVERAL, FEW -> numerals.isMultiplier(at(i + 1));
                 default -> false;
             };
@@ -149,6 +153,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (numerals.is(c, NumeralTable.Role.MINUS)) {
                 return (digit(i + 1) || chineseStart(i + 1)) && !numeral(i - 1);
             }
+            if (numerals.isMultiplier(c) && !numeral(i - 1) && percentPrefixEnd(i) > 0) {
+                return true;
+            }
             return chineseStart(i) && !numeral(i - 1) && !(p >= '0' && p <= '9');
         }
 
@@ -163,7 +170,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             int coreStart = i;
             int prefixEnd = percentPrefixEnd(i);
             if (prefixEnd > 0) {
-                percentPrefix = compact(t.substring(i, prefixEnd - 2)) + "分之";
+                percentPrefix = percentChain(i) + "分之";
                 coreStart = skipSpaces(prefixEnd, 2);
                 if (!numberStart(coreStart) && !numerals.is(at(coreStart), NumeralTable.Role.MINUS)) {
                     return prefixEnd;
@@ -251,12 +258,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             int q = skipSpacesBack(start, 1);
             String qualifierBefore = lexicon.qualifiersBefore().longestEndingAt(t, q, floor);
-            if (qualifierBefore != null && !tokens.isBoundary(q - qualifierBefore.length())) {
+            if (qualifierBefore != null && !qualifierStarts(q - qualifierBefore.length())) {
                 qualifierBefore = null;
             }
             int lead = qualifierBefore == null ? start : q - qualifierBefore.length();
             if (qualifierBefore == null) {
-                for (int gap = 1; gap <= 3 && q - gap > floor && isHan(at(q - gap)) && !numeral(q - gap); gap++) {
+                for (int gap = 1; gap <= 3 && q - gap > floor && isHan(at(q - gap)) && !numeral(q - gap)
+                        && at(q - gap) != '的'; gap++) {
                     String w = lexicon.qualifiersBefore().longestEndingAt(t, q - gap, floor);
                     if (w != null && lexicon.reach(w) >= gap && tokens.isBoundary(q - gap - w.length())
                             && tokens.isBoundary(q - gap)) {
@@ -279,7 +287,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (!money && percent == null && unit == null && isIdentifier(coreStart, coreEnd, core, number)) {
                 return skipRun(end);
             }
-            if (chinese && !acceptChinese(coreStart, coreEnd, end, money || percent != null || unit != null)) {
+            if (chinese && !acceptChinese(firstPieceStart, coreEnd, end, money || percent != null || unit != null,
+                    !money && percent == null && unit != null)) {
+                return rawEnd;
+            }
+            if (!money && percent == null && unit != null && range == null && chinese && coreEnd - coreStart == 1
+                    && numerals.isDigit(t.charAt(coreStart)) && numerals.get(t.charAt(coreStart)).value() == 1
+                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0) {
                 return rawEnd;
             }
             if (!money && percent == null && number.digitSequence() && range == null
@@ -386,6 +400,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     j++;
                     break;
                 }
+                if (c == ' ' && sawArabic && !sawChinese && !arabicPoint && j - i <= 3 && digit(j + 1)) {
+                    int k = j + 1;
+                    while (digit(k)) {
+                        k++;
+                    }
+                    if (at(k) == '/' && digit(k + 1) && k - j - 1 <= 3) {
+                        j = j + 1;
+                        continue;
+                    }
+                }
                 if (c == '/' && sawArabic && !sawChinese && !arabicPoint && digit(j + 1)) {
                     int k = j + 1;
                     while (digit(k)) {
@@ -403,12 +427,12 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                             break;
                         }
                     } else if (e.role() == NumeralTable.Role.POINT) {
-                        NumeralTable.Entry d = numerals.get(at(j + 1));
+                        NumeralTable.Entry d = numerals.get(at(skipSpaces(j + 1, 2)));
                         if (d == null || d.role() != NumeralTable.Role.DIGIT || d.integerOnly()) {
                             break;
                         }
                     } else if (e.role() == NumeralTable.Role.MORE) {
-                        if (j == i || at(j + 1) == '额' || at(j + 1) == '名') {
+                        if (j == i || at(j + 1) == '额') {
                             break;
                         }
                     } else if (e.role() == NumeralTable.Role.AND) {
@@ -425,17 +449,23 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     j++;
                     continue;
                 }
-                if (c == '分' && at(j + 1) == '之' && j > i && (numberStart(j + 2) || numerals.is(at(j + 2), NumeralTable.Role.MINUS))) {
-                    j += 2;
-                    arabicPoint = false;
-                    continue;
+                if (c == '分' && j > i) {
+                    int k = skipSpaces(j + 1, 2);
+                    if (at(k) == '之') {
+                        k = skipSpaces(k + 1, 2);
+                        if (numberStart(k) || numerals.is(at(k), NumeralTable.Role.MINUS) && numberStart(k + 1)) {
+                            j = numerals.is(at(k), NumeralTable.Role.MINUS) ? k + 1 : k;
+                            arabicPoint = false;
+                            continue;
+                        }
+                    }
                 }
                 if (c == ' ' && j > i && numeral(j - 1)) {
                     int k = j;
                     while (at(k) == ' ' && k - j < 3) {
                         k++;
                     }
-                    if (numeral(k) || at(k) == '分' && at(k + 1) == '之') {
+                    if (numeral(k) || at(k) == '分' && (at(k + 1) == '之' || at(k + 1) == ' ')) {
                         j = k;
                         continue;
                     }
@@ -448,10 +478,21 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             return j;
         }
 
-        /** Whether the comma at {@code k} was written as a comma (a full-width ， separates, never groups digits). */
+        /** Whether the comma at {@code k} groups digits: a comma, or a full-width ， between full-width digits (１，２３４). */
         boolean asciiComma(int k) {
+            if (!"，".equals(original(k))) {
+                return true;
+            }
+            String before = original(k - 1);
+            return before.length() == 1 && before.charAt(0) >= '\uFF10' && before.charAt(0) <= '\uFF19';
+        }
+
+        private String original(int k) {
+            if (k < 0 || k >= t.length()) {
+                return "";
+            }
             int cp = normalized.originalStart(k);
-            return !"，".equals(normalized.originalSlice(cp, Math.min(cp + 1, normalized.originalLength())));
+            return normalized.originalSlice(cp, Math.min(cp + 1, normalized.originalLength()));
         }
 
         boolean threeDigitsAt(int k) {
@@ -481,7 +522,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             int limit = Math.min(to, k + 16);
             for (int m = k; m < limit; m++) {
                 char c = t.charAt(m);
-                if (c == '分' && at(m + 1) == '之') {
+                if (c == '分' && at(skipSpaces(m + 1, 2)) == '之') {
                     return m > k;
                 }
                 if (!(numeral(m) || digit(m) || c == ' ')) {
@@ -503,6 +544,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             return false;
+        }
+
+        String percentChain(int i) {
+            StringBuilder b = new StringBuilder();
+            int j = i;
+            while (j < to && numerals.isMultiplier(t.charAt(j))) {
+                b.append(t.charAt(j));
+                j = skipSpaces(j + 1, 2);
+            }
+            return b.toString();
         }
 
         int percentPrefixEnd(int i) {
@@ -555,6 +606,14 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
                 return new After(end, form, end, List.copyOf(tails), null, null, p);
             }
+            if (number.chineseOnly() && at(p) == ' ') {
+                int k = skipSpaces(p, 4);
+                char d = at(k);
+                if (d == '成' || d == '折' || lexicon.units().longestAt(t, k, to) != null) {
+                    p = k;
+                    c = d;
+                }
+            }
             if (c == '成') {
                 After a = cheng(p, number);
                 if (a != null) {
@@ -568,6 +627,10 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             String unit = lexicon.units().longestAt(t, p, to);
+            int spacedEnd = spacedUnitEnd(p);
+            if (spacedEnd > 0) {
+                return new After(spacedEnd, null, p, List.of(), null, compact(t.substring(p, spacedEnd)), p);
+            }
             if (unit != null) {
                 int e = p + unit.length();
                 if (isHan(at(e)) && !tokens.isBoundary(e) && !number.chineseOnly()) {
@@ -583,6 +646,37 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             return new After(p, null, p, List.of(), null, null, p);
+        }
+
+        /** The end of a unit word written with spaces inside (个 百 分点), or -1. */
+        int spacedUnitEnd(int p) {
+            StringBuilder compact = new StringBuilder();
+            int[] ends = new int[16];
+            int k = p;
+            boolean spaced = false;
+            while (k < to && compact.length() < ends.length) {
+                char c = t.charAt(k);
+                if (c == ' ') {
+                    spaced = compact.length() > 0 || spaced;
+                    k++;
+                    continue;
+                }
+                if (!isHan(c)) {
+                    break;
+                }
+                compact.append(c);
+                ends[compact.length() - 1] = k + 1;
+                k++;
+            }
+            if (!spaced || compact.length() < 2) {
+                return -1;
+            }
+            String w = lexicon.units().longestAt(compact, 0, compact.length());
+            if (w == null || w.length() < 2) {
+                return -1;
+            }
+            int end = ends[w.length() - 1];
+            return t.substring(p, end).indexOf(' ') >= 0 ? end : -1;
         }
 
         String shorterUnit(int p, int e) {
@@ -606,7 +700,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             if (form.length() == 1 && isHan(next) && !tokens.isBoundary(e)) {
                 Token tok = tokenCovering(p);
-                return tok == null || tok.tag().startsWith("q") || tok.tag().startsWith("m");
+                return tok == null || tok.tag().startsWith("q") || tok.tag().startsWith("m") || tok.tag().startsWith("nr");
             }
             return true;
         }
@@ -665,12 +759,19 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             int e = p + 1;
             String mark = "成";
+            if (at(e) == ' ' && number.chineseOnly() && (numerals.isDigit(at(e + 1)) || numerals.is(at(e + 1), NumeralTable.Role.HALF))) {
+                e++;
+            }
             if (numerals.is(at(e), NumeralTable.Role.HALF) || numerals.isDigit(at(e)) && !numerals.isMultiplier(at(e + 1))
                     && !numerals.isDigit(at(e + 1)) && at(e + 1) != '点' && numerals.get(at(e)).value() > 0) {
                 if (!isHan(at(e + 1)) || tokens.isBoundary(e + 1)) {
                     mark = "成" + at(e);
                     e++;
+                } else if (at(e - 1) == ' ') {
+                    e--;
                 }
+            } else if (at(e - 1) == ' ') {
+                e--;
             }
             if (isHan(at(e)) && !tokens.isBoundary(e)) {
                 return null;
@@ -891,6 +992,21 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             int value = v.compareTo(BigDecimal.valueOf(100)) < 0 ? v.intValue() : 100;
+            if (RANGE_SEPARATORS.indexOf(c) >= 0 && c != '\0' && value <= 31) {
+                int k = e + 1;
+                int d = 0;
+                while (digit(k) || numerals.isDigit(at(k)) || numerals.is(at(k), NumeralTable.Role.UNIT)) {
+                    k++;
+                    d++;
+                }
+                char u = at(k);
+                if (d > 0 && d <= 3 && (u == '月' || u == '日' || u == '号' || u == '时')) {
+                    return true;
+                }
+            }
+            if ((c == '时' || c == '時') && value <= 24 && at(e + 1) != '间') {
+                return true;
+            }
             if (c == '月' && value >= 1 && value <= 12 && at(e + 1) != '份' || c == '月' && at(e + 1) == '份' && value <= 12) {
                 return true;
             }
@@ -938,6 +1054,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (plain && digits >= 6) {
                 return true;
             }
+            if (plain && digits == 4 && n.value().compareTo(BigDecimal.valueOf(1900)) >= 0
+                    && n.value().compareTo(BigDecimal.valueOf(2100)) <= 0) {
+                return true;
+            }
+            if (at(s - 1) == ':' && isLatin(at(s - 2))) {
+                return true;
+            }
             if (plain && digits >= 2 && t.charAt(s) == '0') {
                 return true;
             }
@@ -955,7 +1078,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         }
 
         /** Chinese numerals must stand as words of their own (not 统一, 一切, 万科, 十四五). */
-        boolean acceptChinese(int s, int coreEnd, int end, boolean marked) {
+        boolean acceptChinese(int s, int coreEnd, int end, boolean marked, boolean unitOnly) {
             int maxLen = lexicon.notQuantities().maxLength();
             for (int k = Math.max(from, s - maxLen + 1); k <= s; k++) {
                 String w = lexicon.notQuantities().longestAt(t, k, to);
@@ -970,12 +1093,19 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             if (marked) {
-                return !isHan(at(end)) || tokens.isBoundary(end);
+                if (isHan(at(end)) && !tokens.isBoundary(end)) {
+                    return false;
+                }
+                Token tok = tokens.startingAt(s);
+                return !unitOnly || tok == null || tok.end() < end || "badvcpr".indexOf(tok.tag().charAt(0)) < 0;
             }
             if (!tokens.isBoundary(coreEnd) && isHan(at(coreEnd))) {
                 return false;
             }
             if (coreEnd - s == 1) {
+                if (LONE_NUMERALS.indexOf(t.charAt(s)) < 0) {
+                    return false;
+                }
                 Token tok = tokens.startingAt(s);
                 return tok != null && tok.end() == coreEnd && tok.tag().startsWith("m")
                         && ENUMERATION_FOLLOWERS.indexOf(at(coreEnd)) < 0;
@@ -984,6 +1114,11 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         }
 
         // ---- small helpers -----------------------------------------------------------------------------
+
+        /** A qualifier word must begin a word, or follow a verb it is glued to (涨超5%, 跌近3%). */
+        boolean qualifierStarts(int p) {
+            return tokens.isBoundary(p) || VERBS_BEFORE_QUALIFIER.indexOf(at(p - 1)) >= 0;
+        }
 
         boolean latinBoundaryBefore(int p, String form) {
             return !isLatin(form.charAt(0)) || !isLatin(at(p - 1));

@@ -175,12 +175,19 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
             }
         }
 
+        boolean swap = false;
         if (pieces.size() == 2) {
             BigDecimal a = values[0].value();
             BigDecimal b = values[1].value();
-            boolean range = a != null && b != null && a.compareTo(b) < 0
-                    && (c.changeVerb() == null || !isWordSeparator(c.rangeSeparator())
-                    || a.signum() > 0 && b.compareTo(a.multiply(TWO)) <= 0);
+            boolean range;
+            if (a == null || b == null) {
+                range = false;
+            } else if (c.changeVerb() != null && isWordSeparator(c.rangeSeparator())) {
+                range = a.signum() > 0 && a.compareTo(b) < 0 && b.compareTo(a.multiply(TWO)) <= 0;
+            } else {
+                range = true;
+                swap = a.compareTo(b) > 0;
+            }
             if (!range) {
                 return split(c, values, t);
             }
@@ -188,7 +195,8 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
 
         ParsedNumber number;
         if (pieces.size() == 2) {
-            number = new ParsedNumber(null, values[0].value(), values[1].value(), ParsedNumber.Approximation.EXACT,
+            int lo = swap ? 1 : 0;
+            number = new ParsedNumber(null, values[lo].value(), values[1 - lo].value(), ParsedNumber.Approximation.EXACT,
                     values[0].multiplied() || values[1].multiplied(), false, false, false, false);
         } else {
             number = values[0];
@@ -297,7 +305,11 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
             return scaled(number, new BigDecimal("0.1"));
         }
         if (mark.endsWith("分之")) {
-            NumberParse d = parser.parse(mark.substring(0, mark.length() - 2));
+            String chain = mark.substring(0, mark.length() - 2);
+            NumberParse d = parser.parse(chain);
+            if (!d.ok()) {
+                d = parser.parse("一" + chain);
+            }
             if (!d.ok() || !d.number().hasValue() || d.number().value().signum() == 0) {
                 return null;
             }
@@ -323,7 +335,9 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
                 return null;
             }
             BigDecimal v = number.value();
-            if (!number.digitSequence() && v.compareTo(BigDecimal.TEN) < 0) {
+            if (v.compareTo(new BigDecimal("0.5")) == 0) {
+                v = BigDecimal.valueOf(50);
+            } else if (!number.digitSequence() && v.compareTo(BigDecimal.TEN) < 0) {
                 v = v.multiply(BigDecimal.TEN);
             }
             return new ParsedNumber(Numbers.tidy(v), null, null, ParsedNumber.Approximation.EXACT, true,

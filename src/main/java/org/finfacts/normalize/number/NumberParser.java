@@ -69,13 +69,12 @@ public final class NumberParser {
         }
         NumberParse r;
         Matcher slash = SLASH.matcher(s);
-        int fractionAt = s.indexOf("分之");
         if (slash.matches()) {
             r = slashFraction(slash);
-        } else if (fractionAt >= 0) {
-            r = chineseFraction(s, fractionAt);
         } else {
-            r = simple(removeSpaces(s));
+            s = removeSpaces(s);
+            int fractionAt = s.indexOf("分之");
+            r = fractionAt >= 0 ? chineseFraction(s, fractionAt) : simple(s);
         }
         return negative && r.ok() ? NumberParse.of(negate(r.number())) : r;
     }
@@ -530,7 +529,8 @@ public final class NumberParser {
                     pending = -1;
                 }
                 case HALF -> {
-                    if (prev != null || k + 1 >= atoms.size() || atoms.get(k + 1).kind() != Kind.UNIT
+                    boolean alone = atoms.size() == 1;
+                    if (prev != null || !alone && atoms.get(k + 1).kind() != Kind.UNIT
                             && atoms.get(k + 1).kind() != Kind.BIG) {
                         return Evaluated.problem("半 only before a multiplier");
                     }
@@ -572,7 +572,7 @@ public final class NumberParser {
                     } else if (empty) {
                         return Evaluated.problem("multiplier without a number");
                     } else {
-                        if (number != null && numberSingle && pending >= 2 && prev == Kind.NUM) {
+                        if (number != null && numberSingle && pending >= 2 && pending < 4 && prev == Kind.NUM) {
                             number = number.multiply(Numbers.pow10(pending - 1));
                         }
                         BigDecimal group = section.add(number == null ? BigDecimal.ZERO : number);
@@ -626,7 +626,7 @@ public final class NumberParser {
             prevPrev = prev;
             prev = a.kind();
         }
-        if (prev == Kind.SEVERAL || prev == Kind.FEW && prevPrev == null || prev == Kind.HALF) {
+        if (prev == Kind.SEVERAL || prev == Kind.FEW && prevPrev == null) {
             return Evaluated.problem("no digits");
         }
         if (out.vague && out.more) {
