@@ -35,6 +35,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     /** After a lone numeral these make an enumeration (一是…二是…, 其一则…), not a quantity. */
     private static final String ENUMERATION_FOLLOWERS = "是则要来方";
     /** The numerals that may stand alone as a NUMBER (not 一, too often an article; not 拾 or 伍, mostly words). */
+    /** Characters after a bare Chinese numeral that leave it a number (前三的, 是四不是五), not part of a name. */
+    private static final String FUNCTION_WORDS = "的是不而却那这和与或也就都还";
     private static final String LONE_NUMERALS = "二三四五六七八九十两兩";
     /** Verbs a one-character qualifier is often written into (涨超, 跌近, 升逾). */
     private static final String VERBS_BEFORE_QUALIFIER = "涨跌升降增减";
@@ -160,7 +162,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         }
 
         boolean signContext(char p) {
-            return !(p >= '0' && p <= '9') && !isLatin(p) && p != ')' && p != '%' && p != '.'
+            return !(p >= '0' && p <= '9') && !isLatin(p) && p != '%' && p != '.'
                     && (p == '\0' || numerals.get(p) == null || numerals.is(p, NumeralTable.Role.HALF));
         }
 
@@ -198,6 +200,20 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return rawEnd;
             }
             ParsedNumber number = parse.number();
+            if (!number.chineseOnly() && tokens.known()) {
+                int m = coreEnd;
+                while (m > coreStart && numerals.isMultiplier(t.charAt(m - 1))) {
+                    m--;
+                }
+                Token tok = m < coreEnd ? tokens.startingAt(m) : null;
+                if (tok != null && tok.end() > coreEnd && tok.tag().startsWith("n")) {
+                    NumberParse shorter = parser.parse(t.substring(coreStart, m));
+                    if (shorter.ok()) {
+                        coreEnd = m;
+                        number = shorter.number();
+                    }
+                }
+            }
             String core = t.substring(coreStart, coreEnd);
             boolean chinese = number.chineseOnly();
 
@@ -285,6 +301,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             String changeVerb = role == QuantityLexicon.ContextRole.CHANGE ? context : null;
 
             if (!money && percent == null && unit == null && isIdentifier(coreStart, coreEnd, core, number)) {
+                return skipRun(end);
+            }
+            if (!money && percent == null && unit == null && range == null && !bareQuantity(start, end, number, core)) {
                 return skipRun(end);
             }
             if (chinese && !acceptChinese(firstPieceStart, coreEnd, end, money || percent != null || unit != null,
@@ -827,7 +846,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             ParsedNumber second = parse.number();
-            if (isOrdinalOrDate(q, rawEnd, second)) {
+            if (second.fraction() || isOrdinalOrDate(q, rawEnd, second)) {
                 return null;
             }
             After after = afterNumber(q, rawEnd, second, false);
@@ -1024,18 +1043,54 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         }
 
         int skipDate(int e) {
-            int k = e;
-            while (k < to && (Character.isDigit(t.charAt(k)) || "年月日号财度届-/.:时分秒点".indexOf(t.charAt(k)) >= 0
-                    || numerals.isDigit(t.charAt(k)))) {
-                k++;
+            char c = at(e);
+            if (c == '-' || c == '/' || c == '.') {
+                int k = e;
+                while (k < to && (Character.isDigit(t.charAt(k)) || "-/.".indexOf(t.charAt(k)) >= 0 && digit(k + 1))) {
+                    k++;
+                }
+                return k;
             }
-            return k;
+            return c == '\0' ? e : e + 1;
+        }
+
+        /**
+         * Whether a number without currency, percent or unit reads as a quantity: not a list marker
+         * (一、 (2) [1]), not part of a name (沪深300指数, 十一科技), not a slash pair before a noun (6/8英寸).
+         */
+        boolean bareQuantity(int s, int e, ParsedNumber n, String core) {
+            char next = at(e);
+            char before = at(s - 1);
+            boolean small = n.value() != null && n.value().scale() <= 0 && n.value().signum() >= 0
+                    && n.value().compareTo(BigDecimal.valueOf(100)) < 0;
+            if (small && (next == '、' || (before == '(' && next == ')') || (before == '[' && next == ']')
+                    || (before == '【' && next == '】'))) {
+                return false;
+            }
+            if (next == '指' && at(e + 1) == '数') {
+                return false;
+            }
+            if (core.indexOf('/') >= 0 && isHan(next) && "的以左之上下".indexOf(next) < 0) {
+                return false;
+            }
+            if (n.chineseOnly() && small && isHan(next) && FUNCTION_WORDS.indexOf(next) < 0
+                    && lexicon.qualifiersAfter().longestAt(t, e, to) == null) {
+                return false;
+            }
+            return true;
         }
 
         /** Codes, phone numbers and identifiers: 600519, 002594, 010-12345678, 600519.SH. */
         boolean isIdentifier(int s, int e, String core, ParsedNumber n) {
-            if (n.chineseOnly() || n.multiplied() || n.value() == null) {
+            if (n.chineseOnly() || n.value() == null) {
                 return false;
+            }
+            if (n.multiplied()) {
+                int d = 0;
+                while (d < core.length() && Character.isDigit(core.charAt(d))) {
+                    d++;
+                }
+                return d >= 6 && d < core.length() && numerals.isMultiplier(core.charAt(d));
             }
             int k = s;
             if (at(k) == '-' || at(k) == '+') {
