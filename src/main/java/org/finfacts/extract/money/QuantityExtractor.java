@@ -32,6 +32,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     private static final String RANGE_SEPARATORS = "-–—~〜～至到";
     private static final String LIST_SEPARATORS = "、和及与或";
     private static final int MAX_GAP = 6;
+    /** Most characters a qualifier adverb reaches over (至少还得, 最多额外支付). */
+    private static final int MAX_REACH = 4;
     /** After a lone numeral these make an enumeration (一是…二是…, 其一则…), not a quantity. */
     private static final String ENUMERATION_FOLLOWERS = "是则要来方";
     /** The numerals that may stand alone as a NUMBER (not 一, too often an article; not 拾 or 伍, mostly words). */
@@ -206,7 +208,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     m--;
                 }
                 Token tok = m < coreEnd ? tokens.startingAt(m) : null;
-                if (tok != null && tok.end() > coreEnd && tok.tag().startsWith("n")) {
+                if (tok != null && tok.end() > coreEnd && tok.tag().startsWith("n") && !tok.isPersonName()
+                        && lexicon.currencies().longestAt(t, coreEnd, to) == null
+                        && lexicon.units().longestAt(t, coreEnd, to) == null) {
                     NumberParse shorter = parser.parse(t.substring(coreStart, m));
                     if (shorter.ok()) {
                         coreEnd = m;
@@ -268,6 +272,14 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     }
                 }
             }
+            if (prefix != null && currency == null && unit != null && range == null) {
+                unit = null;
+                end = first.numberEnd;
+                pieces.set(0, new QuantityCandidate.Piece(firstPieceStart, end, core, null, List.of()));
+            }
+            if ("级".equals(unit) && numerals.isMultiplier(t.charAt(coreStart))) {
+                return skipRun(end);
+            }
             boolean glued = isLatin(at(start - 1)) || at(start - 1) == '_';
             if (glued && currency == null && prefix == null) {
                 return skipRun(end);
@@ -279,7 +291,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             int lead = qualifierBefore == null ? start : q - qualifierBefore.length();
             if (qualifierBefore == null) {
-                for (int gap = 1; gap <= 3 && q - gap > floor && isHan(at(q - gap)) && !numeral(q - gap)
+                for (int gap = 1; gap <= MAX_REACH && q - gap > floor && isHan(at(q - gap)) && !numeral(q - gap)
                         && at(q - gap) != '的'; gap++) {
                     String w = lexicon.qualifiersBefore().longestEndingAt(t, q - gap, floor);
                     if (w != null && lexicon.reach(w) >= gap && tokens.isBoundary(q - gap - w.length())
@@ -1044,9 +1056,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
 
         int skipDate(int e) {
             char c = at(e);
-            if (c == '-' || c == '/' || c == '.') {
+            if (c == '-' || c == '/' || c == '.' || c == ':') {
                 int k = e;
-                while (k < to && (Character.isDigit(t.charAt(k)) || "-/.".indexOf(t.charAt(k)) >= 0 && digit(k + 1))) {
+                while (k < to && (Character.isDigit(t.charAt(k)) || "-/.:".indexOf(t.charAt(k)) >= 0 && digit(k + 1))) {
                     k++;
                 }
                 return k;
@@ -1063,7 +1075,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             char before = at(s - 1);
             boolean small = n.value() != null && n.value().scale() <= 0 && n.value().signum() >= 0
                     && n.value().compareTo(BigDecimal.valueOf(100)) < 0;
-            if (small && (next == '、' || (before == '(' && next == ')') || (before == '[' && next == ']')
+            boolean markerStart = before == '\0' || before == ' ' || before == '\n' || before == '。' || before == ':'
+                    || before == ';' || before == '；' || before == ',' || before == '】' || before == ')';
+            if (small && (next == '、' && markerStart || (before == '(' && next == ')') || (before == '[' && next == ']')
                     || (before == '【' && next == '】'))) {
                 return false;
             }

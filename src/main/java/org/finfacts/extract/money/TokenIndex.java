@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Where the tokenizer cut the working copy: token boundaries and the token starting at a position.
  * Lets the quantity extractor refuse numerals inside words ({@code 统一}, {@code 一元复始},
- * {@code 万科}). A text analysed without tokens (a short query) answers "boundary" everywhere.
+ * {@code 万科}). A text analysed without tokens (a short query) answers "boundary" everywhere. Person-name
+ * tokens are not trusted to bound words: the name recogniser glues numerals and currency words into
+ * names ({@code 占比三/nr}, {@code 万美金/nr}), so every position inside them counts as a boundary.
  */
 final class TokenIndex {
     private final boolean[] boundary;
@@ -36,6 +38,11 @@ final class TokenIndex {
                 b[t.start()] = true;
                 b[t.end()] = true;
                 at[t.start()] = k;
+                if (t.isPersonName()) {
+                    for (int p = t.start() + 1; p < t.end(); p++) {
+                        b[p] = true;
+                    }
+                }
             }
         }
         return new TokenIndex(b, at, tokens);

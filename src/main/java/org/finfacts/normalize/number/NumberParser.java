@@ -513,8 +513,8 @@ public final class NumberParser {
                         section = section.add(number.multiply(Numbers.pow10(pending - 1)));
                         number = null;
                     }
-                    if (prev == Kind.DECIMALS) {
-                        return Evaluated.problem("two decimal parts");
+                    if (prev == Kind.DECIMALS || prev == null) {
+                        return Evaluated.problem(prev == null ? "点 without a whole part" : "two decimal parts");
                     }
                     number = (number == null ? BigDecimal.ZERO : number).add(a.value());
                     numberSingle = false;
