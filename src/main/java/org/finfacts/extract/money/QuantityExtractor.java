@@ -1000,6 +1000,10 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             char c = at(e);
+            QuantityLexicon.Currency currency = lexicon.currency(lexicon.currencies().longestAt(t, e, to));
+            if (currency != null && currency.after()) {
+                return false;
+            }
             int digits = e - s;
             boolean yearShaped = digits == 4 && v.compareTo(BigDecimal.valueOf(1000)) >= 0
                     && v.compareTo(BigDecimal.valueOf(2999)) <= 0 && (n.digitSequence() || !n.chineseOnly());
