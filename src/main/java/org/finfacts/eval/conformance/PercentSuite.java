@@ -67,7 +67,9 @@ public final class PercentSuite extends QuantitySuite {
         }
         for (Mention m : all) {
             if ((m instanceof PercentMention || isPoints(m)) && !matched.contains(m)) {
-                diffs.add(new Difference("spurious " + show(m), null));
+                boolean fraction = m instanceof PercentMention && m.text().matches(".*[0-9一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾][百千万佰仟萬]*\\s*分\\s*之.*");
+                diffs.add(new Difference("spurious " + show(m), fraction
+                        ? "ANNOTATION.md: a fraction is a proportion, PERCENT (五分之一 -> 20)" : null));
             }
         }
         return verdict(diffs);

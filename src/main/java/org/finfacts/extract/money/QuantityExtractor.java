@@ -36,10 +36,10 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     private static final int MAX_REACH = 4;
     /** After a lone numeral these make an enumeration (一是…二是…, 其一则…), not a quantity. */
     private static final String ENUMERATION_FOLLOWERS = "是则要来方";
-    /** The numerals that may stand alone as a NUMBER (not 一, too often an article; not 拾 or 伍, mostly words). */
+    /** The numerals that may stand alone as a NUMBER (not 拾 or 伍 and the like, mostly parts of words). */
     /** Characters after a bare Chinese numeral that leave it a number (前三的, 是四不是五), not part of a name. */
     private static final String FUNCTION_WORDS = "的是不而却那这和与或也就都还";
-    private static final String LONE_NUMERALS = "二三四五六七八九十两兩";
+    private static final String LONE_NUMERALS = "一二三四五六七八九十两兩";
     /** Verbs a one-character qualifier is often written into (涨超, 跌近, 升逾). */
     private static final String VERBS_BEFORE_QUALIFIER = "涨跌升降增减";
 
@@ -155,7 +155,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return (digit(i + 1) || at(i + 1) == '.' && digit(i + 2)) && signContext(p);
             }
             if (numerals.is(c, NumeralTable.Role.MINUS)) {
-                return (digit(i + 1) || chineseStart(i + 1)) && !numeral(i - 1);
+                return (digit(i + 1) || chineseStart(i + 1)) && !numeral(i - 1) && tokens.isBoundary(i);
             }
             if (numerals.isMultiplier(c) && !numeral(i - 1) && percentPrefixEnd(i) > 0) {
                 return true;
@@ -223,6 +223,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
 
             if (percentPrefix == null && isOrdinalOrDate(coreStart, coreEnd, number)) {
                 return skipDate(coreEnd);
+            }
+            if (number.fraction() && core.indexOf('/') >= 0 && at(coreStart - 1) == '-') {
+                return rawEnd;
+            }
+            if (allMultipliers(core) && (at(coreStart - 1) == '(' || at(coreStart - 1) == ':'
+                    || at(coreStart - 1) == '位' && at(coreStart - 2) == '单')) {
+                return rawEnd;
             }
 
             After first = afterNumber(coreStart, coreEnd, number, percentPrefix != null);
@@ -1085,6 +1092,14 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     || (before == '【' && next == '】'))) {
                 return false;
             }
+            if (small && markerStart && !n.chineseOnly() && n.value().compareTo(BigDecimal.valueOf(20)) <= 0
+                    && (next == ')' || next == '.' && !digit(e + 1) || isHan(next))) {
+                return false;
+            }
+            if (n.chineseOnly() && e - s == 1 && (before == '周' || before == '期' && at(s - 2) == '星'
+                    || before == '拜' && at(s - 2) == '礼')) {
+                return false;
+            }
             if (next == '指' && at(e + 1) == '数') {
                 return false;
             }
@@ -1187,6 +1202,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         }
 
         // ---- small helpers -----------------------------------------------------------------------------
+
+        /** A number written with multipliers only (千, 百万): in 金额(千元) or 单位:万元 it names a unit. */
+        boolean allMultipliers(String core) {
+            for (int k = 0; k < core.length(); k++) {
+                if (!numerals.isMultiplier(core.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /** A qualifier word must begin a word, or follow a verb it is glued to (涨超5%, 跌近3%). */
         boolean qualifierStarts(int p) {
