@@ -36,6 +36,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     private static final int MAX_REACH = 4;
     /** After a lone numeral these make an enumeration (一是…二是…, 其一则…), not a quantity. */
     private static final String ENUMERATION_FOLLOWERS = "是则要来方";
+    /** Words after which a bare 亿 or 万 means one of it (近亿元, 过亿元, 超亿元, 上亿元, 逾万元). */
+    private static final String IMPLICIT_ONE_AFTER = "近上超逾过约";
     /** The numerals that may stand alone as a NUMBER (not 拾 or 伍 and the like, mostly parts of words). */
     /** Characters after a bare Chinese numeral that leave it a number (前三的, 是四不是五), not part of a name. */
     private static final String FUNCTION_WORDS = "的是不而却那这和与或也就都还";
@@ -160,6 +162,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (numerals.isMultiplier(c) && !numeral(i - 1) && percentPrefixEnd(i) > 0) {
                 return true;
             }
+            if (numerals.isBig(c) && IMPLICIT_ONE_AFTER.indexOf(p) >= 0 && p != '\0') {
+                return true;
+            }
             return chineseStart(i) && !numeral(i - 1) && !(p >= '0' && p <= '9');
         }
 
@@ -188,14 +193,18 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return skipRun(rawEnd);
             }
             int coreEnd = rawEnd;
-            NumberParse parse = parser.parse(t.substring(coreStart, coreEnd));
+            boolean implicitOne = numerals.isBig(t.charAt(coreStart));
+            if (implicitOne && lexicon.currencies().longestAt(t, rawEnd, to) == null) {
+                return rawEnd;
+            }
+            NumberParse parse = parser.parseAmount(t.substring(coreStart, coreEnd));
             while (!parse.ok() && coreEnd > coreStart + 1) {
                 coreEnd--;
                 while (coreEnd > coreStart && t.charAt(coreEnd - 1) == ' ') {
                     coreEnd--;
                 }
                 if (coreEnd > coreStart) {
-                    parse = parser.parse(t.substring(coreStart, coreEnd));
+                    parse = parser.parseAmount(t.substring(coreStart, coreEnd));
                 }
             }
             if (!parse.ok()) {
@@ -287,6 +296,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if ("级".equals(unit) && numerals.isMultiplier(t.charAt(coreStart))) {
                 return skipRun(end);
             }
+            if (currency == null && prefix == null && percent == null && unit != null && at(start - 1) == '每') {
+                return end;
+            }
             boolean glued = isLatin(at(start - 1)) || at(start - 1) == '_';
             if (glued && currency == null && prefix == null) {
                 return skipRun(end);
@@ -294,6 +306,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             int q = skipSpacesBack(start, 1);
             String qualifierBefore = lexicon.qualifiersBefore().longestEndingAt(t, q, floor);
             if (qualifierBefore != null && !qualifierStarts(q - qualifierBefore.length())) {
+                qualifierBefore = null;
+            }
+            if (qualifierBefore != null && lexicon.onlyBeforeMultiplier(qualifierBefore) && !implicitOne) {
                 qualifierBefore = null;
             }
             int lead = qualifierBefore == null ? start : q - qualifierBefore.length();
@@ -978,6 +993,14 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             String u = lexicon.perUnits().longestAt(t, p, to);
             if (u != null) {
                 return u;
+            }
+            if (digit(p)) {
+                int d = p;
+                while (digit(d) && d - p < 6) {
+                    d++;
+                }
+                String after = lexicon.perUnits().longestAt(t, d, to);
+                return after == null ? null : t.substring(p, d + after.length());
             }
             int e = p;
             while (e < to && (isLatin(t.charAt(e)) || e > p && Character.isDigit(t.charAt(e)))) {

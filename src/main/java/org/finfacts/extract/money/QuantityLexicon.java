@@ -53,6 +53,7 @@ public final class QuantityLexicon {
     private final WordTable<Currency> currencies = new WordTable<>();
     private final WordTable<Qualifier> qualifiersBefore = new WordTable<>();
     private final java.util.Map<String, Integer> reach = new java.util.HashMap<>();
+    private final java.util.Set<String> multiplierOnly = new java.util.HashSet<>();
     private final WordTable<Qualifier> qualifiersAfter = new WordTable<>();
     private final WordTable<Unit> units = new WordTable<>();
     private final WordTable<PerForm> perUnits = new WordTable<>();
@@ -94,6 +95,11 @@ public final class QuantityLexicon {
         }
         for (ModelStore.Row row : store.rows("money/qualifiers.tsv")) {
             Qualifier q = qualifier(row, row.get(2));
+            if (row.get(4).equals("multiplier")) {
+                multiplierOnly.add(row.get(0));
+            } else if (!row.get(4).isEmpty()) {
+                throw row.error("scope must be empty or multiplier: " + row.get(4));
+            }
             if (!row.get(3).isEmpty()) {
                 try {
                     reach.put(row.get(0), Integer.parseInt(row.get(3)));
@@ -195,6 +201,11 @@ public final class QuantityLexicon {
     /** How many characters may stand between a before-word and the amount (至少还得200亿). */
     public int reach(String word) {
         return reach.getOrDefault(word, 0);
+    }
+
+    /** Whether a before-word counts only before a bare multiplier (过 in 过亿元). */
+    public boolean onlyBeforeMultiplier(String word) {
+        return multiplierOnly.contains(word);
     }
 
     /** The qualifier of a word written after an amount, or null. */

@@ -128,7 +128,7 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
         ParsedNumber[] values = new ParsedNumber[pieces.size()];
         String lastMultiplier = trailingMultiplier(pieces.get(pieces.size() - 1).number());
         for (int k = 0; k < pieces.size(); k++) {
-            NumberParse p = parser.parse(pieces.get(k).number());
+            NumberParse p = parser.parseAmount(pieces.get(k).number());
             if (!p.ok()) {
                 return List.of();
             }

@@ -47,6 +47,21 @@ public final class NumberParser {
         return table;
     }
 
+    /**
+     * Parses an amount that may start with a bare section multiplier, read as one of it: {@code 亿} in
+     * {@code 近亿元} is 100000000. Anything else parses as {@link #parse} does.
+     */
+    public NumberParse parseAmount(CharSequence written) {
+        NumberParse p = parse(written);
+        if (!p.ok() && written != null && written.length() > 0 && table.isBig(written.charAt(0))) {
+            NumberParse one = parse("一" + written);
+            if (one.ok()) {
+                return one;
+            }
+        }
+        return p;
+    }
+
     /** Parses the whole of {@code written}; see the class comment for the forms. */
     public NumberParse parse(CharSequence written) {
         if (written == null || written.length() == 0) {
