@@ -418,6 +418,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             while (j < limit) {
                 c = t.charAt(j);
                 if (c >= '0' && c <= '9') {
+                    if (j > i && numerals.isDigit(t.charAt(j - 1))) {
+                        break;
+                    }
                     sawArabic = true;
                     j++;
                     continue;
@@ -1261,10 +1264,15 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             return k;
         }
 
+        /** Past the rest of a rejected run (an identifier's letters and digits), not into a number after it. */
         int skipRun(int p) {
             int k = p;
             while (k < to && (Character.isDigit(t.charAt(k)) || isLatin(t.charAt(k)) || t.charAt(k) == '.'
                     || numeral(k))) {
+                if (k > 0 && Character.isDigit(t.charAt(k)) != Character.isDigit(t.charAt(k - 1))
+                        && (numerals.isDigit(t.charAt(k - 1)) || numerals.isDigit(t.charAt(k)))) {
+                    break;
+                }
                 k++;
             }
             return k;
