@@ -418,7 +418,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             while (j < limit) {
                 c = t.charAt(j);
                 if (c >= '0' && c <= '9') {
-                    if (j > i && numerals.isDigit(t.charAt(j - 1))) {
+                    if (j > i && numerals.isDigit(t.charAt(j - 1)) && numerals.get(t.charAt(j - 1)).value() != 0) {
                         break;
                     }
                     sawArabic = true;
