@@ -319,6 +319,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     if (w != null && lexicon.reach(w) >= gap && tokens.isBoundary(q - gap - w.length())
                             && tokens.isBoundary(q - gap)) {
                         qualifierBefore = w;
+                        lead = q - gap - w.length();
                         break;
                     }
                 }
