@@ -7,6 +7,7 @@ import org.finfacts.extract.date.DateExtractor;
 import org.finfacts.extract.date.DateLexicon;
 import org.finfacts.extract.date.DateResolver;
 import org.finfacts.extract.fact.FactExtractor;
+import org.finfacts.extract.money.QuantityRecognizer;
 import org.finfacts.extract.fact.PatternFactExtractor;
 import org.finfacts.extract.person.PersonRecognizer;
 import org.finfacts.facts.AnnotatedDocument;
@@ -70,6 +71,7 @@ public final class Engine {
     public static Engine create(EngineConfig config) {
         HanlpTokenizer tokenizer = new HanlpTokenizer(config.tokenizer());
         List<Recognizer> recognizers = new ArrayList<>();
+        recognizers.add(QuantityRecognizer.create(config.models()));
         DateLexicon dates = DateLexicon.load(config.models());
         recognizers.add(Recognizer.of("date", new DateExtractor(dates), new DateResolver(dates)));
         recognizers.add(new PersonRecognizer());

@@ -39,6 +39,9 @@ public final class ConformanceRunner {
     public static List<ConformanceSuite> registered() {
         List<ConformanceSuite> list = new ArrayList<>();
         list.add(new DateTimeConformanceSuite());
+        list.add(new CurrencySuite());
+        list.add(new NumberSuite());
+        list.add(new PercentSuite());
         return list;
     }
 
