@@ -62,9 +62,9 @@ public final class ArticleExtractor {
         String title = findTitle(doc, model, meta, pageTitle);
         int titleSeg = titleSegment(model, title);
         BodyFinder.Body body = bodies.find(model, true, titleSeg);
-        if (body.chars() < 200) {
+        if (body.chars() < MIN_BODY_CHARS) {
             BodyFinder.Body loose = bodies.find(model, false, titleSeg);
-            if (loose.chars() > body.chars() * 2) {
+            if (loose.chars() > body.chars()) {
                 body = loose;
             }
         }
@@ -185,7 +185,7 @@ public final class ArticleExtractor {
                 }
             }
         }
-        if (best != null && key(best).length() * 3 >= key(stripSiteName(pageTitle)).length()) {
+        if (best != null && (pageKey.startsWith(key(best)) || key(best).length() * 3 >= key(stripSiteName(pageTitle)).length())) {
             return best;
         }
         if (og != null && og.length() >= 4) {

@@ -5,6 +5,8 @@ import org.finfacts.text.PageRules;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsoup.nodes.Element;
+
 /**
  * Finds the article body in a {@link PageModel} by text and link density over the DOM.
  *
@@ -26,10 +28,14 @@ final class BodyFinder {
     static final double INNER_ANCHOR_SHARE = 0.5;
     /** A headline-anchored region apart from the best region wins when it has this share of its value. */
     static final double DISJOINT_ANCHOR_SHARE = 0.1;
+    /** Siblings of one shape that make a thread of posts. */
+    static final int MIN_REPEATS = 3;
     /** How many segments of running text after the headline may start the article. */
     static final int ANCHOR_SEGMENTS = 3;
     /** The first segment after the headline worth this much starts the article. */
     static final double ANCHOR_MIN_VALUE = 10;
+    /** Furniture is left out of the body anyway, so it only weakly counts against a region. */
+    static final double FURNITURE_WEIGHT = Double.parseDouble(System.getProperty("ff.fw", "0.25"));
     /** How far up the tree region searches climb. */
     static final int MAX_CLIMB = 60;
     private static final java.util.regex.Pattern DATELINE = java.util.regex.Pattern.compile(
@@ -121,7 +127,42 @@ final class BodyFinder {
                 && sum[container] > 0 && (anchored < 0 || anchors.contains(firstContent[bestChild[container]]))) {
             container = bestChild[container];
         }
+        container = extendOverRepeats(m, container, sum, furniture);
         return new Body(container, render(m, container, value, furniture));
+    }
+
+    /**
+     * A thread of posts: when the container (or one of its near ancestors) is one of at least
+     * {@link #MIN_REPEATS} siblings of the same tag and class that carry running text, as the posts
+     * of a forum thread or the entries of a blog page are, the body is all of them.
+     */
+    private static int extendOverRepeats(PageModel m, int container, double[] sum, boolean[] furniture) {
+        int x = container;
+        for (int level = 0; level < 4 && m.parent[x] >= 0; level++) {
+            Element el = m.elements.get(x);
+            Element parent = el.parent();
+            if (parent == null) {
+                break;
+            }
+            String signature = el.normalName() + "." + el.className();
+            int similar = 0;
+            int withText = 0;
+            for (Element sibling : parent.children()) {
+                Integer id = m.index.get(sibling);
+                if (id == null || furniture[id] || !(sibling.normalName() + "." + sibling.className()).equals(signature)) {
+                    continue;
+                }
+                similar++;
+                if (sum[id] >= ANCHOR_MIN_VALUE) {
+                    withText++;
+                }
+            }
+            if (similar >= MIN_REPEATS && withText >= MIN_REPEATS - 1) {
+                return m.parent[x];
+            }
+            x = m.parent[x];
+        }
+        return container;
     }
 
     /** For every element, the index of the first segment in it worth {@link #ANCHOR_MIN_VALUE}, or -1. */
@@ -262,7 +303,7 @@ final class BodyFinder {
     /** The value of one segment: positive for running text, negative for links and furniture. */
     double value(PageModel.Segment s, boolean furniture) {
         if (furniture) {
-            return -s.chars;
+            return -FURNITURE_WEIGHT * s.chars;
         }
         int t = s.chars;
         int links = s.linkChars;

@@ -83,8 +83,9 @@ final class PageModel {
         return m;
     }
 
+    final Map<Element, Integer> index = new IdentityHashMap<>();
+
     private void build(Element root, PageRules rules) {
-        Map<Element, Integer> index = new IdentityHashMap<>();
         List<Integer> parents = new ArrayList<>();
         List<Byte> noiseList = new ArrayList<>();
         Deque<int[]> owners = new ArrayDeque<>();
@@ -123,7 +124,7 @@ final class PageModel {
                     n = SOFT;
                 }
                 noiseList.add(n);
-                if (tag.equals("a")) {
+                if (isLink(e)) {
                     linkDepth[0]++;
                 }
                 if (tag.equals("pre") || tag.equals("xmp") || tag.equals("listing")) {
@@ -148,7 +149,7 @@ final class PageModel {
                     return FilterResult.CONTINUE;
                 }
                 String tag = e.normalName();
-                if (tag.equals("a")) {
+                if (isLink(e)) {
                     linkDepth[0]--;
                 }
                 if (tag.equals("pre") || tag.equals("xmp") || tag.equals("listing")) {
@@ -204,6 +205,11 @@ final class PageModel {
             }
             noise[i] = (byte) Math.max(self, parent[i] >= 0 ? noise[parent[i]] : CLEAN);
         }
+    }
+
+    /** An anchor that leads somewhere ({@code <a name=top>} and broken, re-opened anchors do not count). */
+    private static boolean isLink(Element e) {
+        return e.normalName().equals("a") && e.hasAttr("href");
     }
 
     private static int headingLevel(String tag) {
