@@ -24,6 +24,7 @@ public final class PageRules {
     public enum LabelKind { TIME, SOURCE, AUTHOR, EDITOR, OTHER }
 
     private final Set<String> headings;
+    private final Set<String> closingHeadings;
     private final List<Pattern> furniture;
     private final Set<String> noiseTags;
     private final List<Pattern> unlikely;
@@ -31,13 +32,20 @@ public final class PageRules {
     private final List<Pattern> hidden;
     private final Map<String, LabelKind> labels;
     private final Pattern labelPattern;
+    private final Pattern timeLabelPattern;
     private final List<String> publishedMeta;
     private final List<String> siteSuffixes;
 
     private PageRules(ModelStore store) {
         headings = new HashSet<>();
+        closingHeadings = new HashSet<>();
         for (ModelStore.Row r : store.rows("text/boilerplate-headings.tsv")) {
             headings.add(r.get(0));
+            if (r.get(1).equals("closes")) {
+                closingHeadings.add(r.get(0));
+            } else if (!r.get(1).isEmpty()) {
+                throw r.error("column 2 must be empty or 'closes'");
+            }
         }
         furniture = new ArrayList<>();
         for (ModelStore.Row r : store.rows("text/boilerplate-lines.tsv")) {
@@ -73,6 +81,13 @@ public final class PageRules {
             alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(l));
         }
         labelPattern = Pattern.compile("(" + alt + ")\\s*[:：]\\s*");
+        StringBuilder timeAlt = new StringBuilder();
+        for (String l : byLength) {
+            if (labels.get(l) == LabelKind.TIME) {
+                timeAlt.append(timeAlt.length() == 0 ? "" : "|").append(Pattern.quote(l));
+            }
+        }
+        timeLabelPattern = Pattern.compile("(" + timeAlt + ")\\s*[:：]?\\s*");
         publishedMeta = new ArrayList<>();
         for (ModelStore.Row r : store.rows("text/published-meta.tsv")) {
             publishedMeta.add(r.get(0).toLowerCase(Locale.ROOT));
@@ -101,14 +116,32 @@ public final class PageRules {
      * {@code :}, {@code >}, {@code >>}, {@code 更多} or {@code more} ({@code 相关阅读：}, {@code 热门文章 >>}).
      */
     public boolean isBoilerplateHeading(String line) {
+        String s = headingKey(line);
+        return s != null && headings.contains(s);
+    }
+
+    /** Whether a line is a heading that only follows an article, such as {@code 网友评论}. */
+    public boolean isClosingHeading(String line) {
+        String s = headingKey(line);
+        return s != null && closingHeadings.contains(s);
+    }
+
+    private static final Pattern HEADING_EDGES = Pattern.compile("^[\\[【『「\\s]+|[\\]】』」:：>＞»\\s]+$");
+    private static final Pattern HEADING_MORE = Pattern.compile("(?i)\\s*(更多|more|查看更多)\\s*[>＞»]*$");
+    private static final Pattern HEADING_COUNT = Pattern.compile("[(（]\\s*\\d+\\s*[)）]$");
+    private static final Pattern HEADING_TAIL = Pattern.compile("[\\]】』」:：>＞»\\s]+$");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static String headingKey(String line) {
         String s = line.strip();
         if (s.isEmpty() || s.length() > 16) {
-            return false;
+            return null;
         }
-        s = s.replaceAll("^[\\[【『「\\s]+|[\\]】』」:：>＞»\\s]+$", "");
-        s = s.replaceAll("(?i)\\s*(更多|more|查看更多)\\s*[>＞»]*$", "");
-        s = s.replaceAll("[\\]】』」:：>＞»\\s]+$", "");
-        return headings.contains(s);
+        s = HEADING_EDGES.matcher(s).replaceAll("");
+        s = HEADING_MORE.matcher(s).replaceAll("");
+        s = HEADING_COUNT.matcher(s).replaceAll("");
+        return HEADING_TAIL.matcher(s).replaceAll("");
     }
 
     /** Whether a whole line is page furniture ({@code 分享到：}, {@code 打印 | 关闭}, {@code 上一篇：...}). */
@@ -139,7 +172,7 @@ public final class PageRules {
             return false;
         }
         boolean bad = false;
-        for (String token : classAndId.trim().split("\\s+")) {
+        for (String token : WHITESPACE.split(classAndId.trim())) {
             boolean u = matchesAny(unlikely, token);
             if (u) {
                 bad = true;
@@ -155,7 +188,7 @@ public final class PageRules {
         if (classAndId == null || classAndId.isBlank()) {
             return false;
         }
-        for (String token : classAndId.trim().split("\\s+")) {
+        for (String token : WHITESPACE.split(classAndId.trim())) {
             if (!matchesAny(unlikely, token) && matchesAny(likely, token)) {
                 return true;
             }
@@ -180,6 +213,11 @@ public final class PageRules {
     /** The metadata label pattern: group 1 is the label ({@code 来源}), the match includes the colon. */
     public Pattern labelPattern() {
         return labelPattern;
+    }
+
+    /** Time labels only, the colon optional ({@code 发表于 2004年12月27日}): group 1 is the label. */
+    public Pattern timeLabelPattern() {
+        return timeLabelPattern;
     }
 
     /** What a label introduces, or null when it is not a label. */

@@ -7,7 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +32,17 @@ public final class ArticleExtractor {
     /** Fewer body characters than this and the page is reported as not an article. */
     public static final int MIN_BODY_CHARS = 20;
 
-    private static final Pattern URL_DATE = Pattern.compile(
-            "(?<![0-9])((?:19|20)\\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\\d|3[01])(?![0-9])");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*(?:_|\\||｜|--?|–|—|·|::|\\s-\\s)\\s*");
 
     private final PageRules rules;
     private final BodyFinder bodies;
+    private final DatelineFinder datelines;
 
     /** An extractor using these rules. */
     public ArticleExtractor(PageRules rules) {
         this.rules = rules;
         this.bodies = new BodyFinder(rules);
+        this.datelines = new DatelineFinder(rules);
     }
 
     /** An extractor with the rules of a model store. */
@@ -69,47 +68,12 @@ public final class ArticleExtractor {
             }
         }
         int bodyStart = body.segments().isEmpty() ? model.segments.size() : body.segments().get(0).index;
-        List<PageModel.Segment> window = metaWindow(model, titleSeg, bodyStart);
-
+        List<PageModel.Segment> window = new ArrayList<>(DatelineFinder.near(model, titleSeg, bodyStart));
+        window.addAll(DatelineFinder.before(model, titleSeg, bodyStart));
         Labelled labelled = labelled(window);
-        Optional<DatelineParser.Stamp> textStamp = firstStamp(window);
-        Optional<PageMetadata.Stamped> metaStamp = meta.published(rules);
-        String published = null;
-        String publishedFrom = null;
-        if (textStamp.isPresent()) {
-            DatelineParser.Stamp t = textStamp.get();
-            published = t.iso();
-            publishedFrom = "text";
-            if (metaStamp.isPresent()) {
-                DatelineParser.Stamp m = local(metaStamp.get().stamp(), meta);
-                boolean sameDay = m.time().toLocalDate().equals(t.time().toLocalDate());
-                boolean finer = m.precision().ordinal() > t.precision().ordinal();
-                boolean agrees = !t.hasTime() || (m.time().getHour() == t.time().getHour()
-                        && m.time().getMinute() == t.time().getMinute());
-                if (sameDay && finer && agrees) {
-                    published = m.iso();
-                    publishedFrom = metaStamp.get().from();
-                }
-            }
-        } else if (metaStamp.isPresent()) {
-            published = local(metaStamp.get().stamp(), meta).iso();
-            publishedFrom = metaStamp.get().from();
-        } else {
-            Optional<DatelineParser.Stamp> edge = labelledStampAtEdges(body.segments());
-            if (edge.isPresent()) {
-                published = edge.get().iso();
-                publishedFrom = "text";
-            } else if (url != null) {
-                Matcher u = URL_DATE.matcher(url);
-                if (u.find()) {
-                    Optional<DatelineParser.Stamp> s = DatelineParser.parseValue(u.group(1) + "-" + u.group(2) + "-" + u.group(3));
-                    if (s.isPresent()) {
-                        published = s.get().iso();
-                        publishedFrom = "url";
-                    }
-                }
-            }
-        }
+        Optional<DatelineFinder.Found> found = datelines.find(model, titleSeg, body.segments(), meta, url);
+        String published = found.map(f -> f.stamp().iso()).orElse(null);
+        String publishedFrom = found.map(DatelineFinder.Found::from).orElse(null);
 
         String source = labelled.source;
         if (source == null) {
@@ -149,15 +113,6 @@ public final class ArticleExtractor {
         return b.toString();
     }
 
-    private static DatelineParser.Stamp local(DatelineParser.Stamp s, PageMetadata meta) {
-        if (s.offset() != null && s.offset().equals(ZoneOffset.UTC)) {
-            ZoneOffset china = ZoneOffset.ofHours(8);
-            return new DatelineParser.Stamp(s.start(), s.end(),
-                    s.time().atOffset(ZoneOffset.UTC).withOffsetSameInstant(china).toLocalDateTime(), s.precision(), china);
-        }
-        return s;
-    }
-
     // ----------------------------------------------------------------------------------- title
 
     private String findTitle(Document doc, PageModel model, PageMetadata meta, String pageTitle) {
@@ -186,7 +141,7 @@ public final class ArticleExtractor {
             }
         }
         if (best != null && (pageKey.startsWith(key(best)) || key(best).length() * 3 >= key(stripSiteName(pageTitle)).length())) {
-            return best;
+            return stripSiteName(best);
         }
         if (og != null && og.length() >= 4) {
             return stripSiteName(og);
@@ -257,8 +212,12 @@ public final class ArticleExtractor {
             return -1;
         }
         int found = -1;
+        int linked = -1;
         for (PageModel.Segment s : model.segments) {
             if (s.linkDensity() > 0.5) {
+                if (linked < 0 && model.noise[s.owner] == PageModel.CLEAN && key(s.text()).equals(k)) {
+                    linked = s.index;
+                }
                 continue;
             }
             String sk = key(s.text());
@@ -271,71 +230,10 @@ public final class ArticleExtractor {
                 }
             }
         }
-        return found;
+        return found >= 0 ? found : linked;
     }
 
     // ------------------------------------------------------------------------- dateline and labels
-
-    /** The segments where a headline's dateline lives: just before and after it, up to the body. */
-    private static List<PageModel.Segment> metaWindow(PageModel model, int titleSeg, int bodyStart) {
-        List<PageModel.Segment> out = new ArrayList<>();
-        int n = model.segments.size();
-        if (titleSeg >= 0) {
-            int end = bodyStart > titleSeg ? Math.min(bodyStart + 1, titleSeg + 16) : Math.min(n, titleSeg + 10);
-            for (int i = titleSeg + 1; i < end && i < n; i++) {
-                out.add(model.segments.get(i));
-            }
-            for (int i = titleSeg - 1; i >= Math.max(0, titleSeg - 3); i--) {
-                out.add(model.segments.get(i));
-            }
-        } else {
-            for (int i = Math.max(0, bodyStart - 8); i < Math.min(n, bodyStart + 1); i++) {
-                out.add(model.segments.get(i));
-            }
-        }
-        out.removeIf(s -> s.linkDensity() > 0.5 || model.hardNoise[s.owner] || s.chars > 200);
-        return out;
-    }
-
-    private static Optional<DatelineParser.Stamp> firstStamp(List<PageModel.Segment> window) {
-        DatelineParser.Stamp first = null;
-        for (PageModel.Segment s : window) {
-            for (DatelineParser.Stamp st : DatelineParser.findAll(s.text())) {
-                if (first == null) {
-                    first = st;
-                    if (st.hasTime()) {
-                        return Optional.of(st);
-                    }
-                } else if (st.hasTime() && st.time().toLocalDate().equals(first.time().toLocalDate())) {
-                    return Optional.of(st);
-                }
-            }
-        }
-        return Optional.ofNullable(first);
-    }
-
-    private Optional<DatelineParser.Stamp> labelledStampAtEdges(List<PageModel.Segment> body) {
-        int n = body.size();
-        for (int i = 0; i < n; i++) {
-            if (i >= 3 && i < n - 5) {
-                continue;
-            }
-            String t = body.get(i).text();
-            if (t.length() > 120) {
-                continue;
-            }
-            Matcher m = rules.labelPattern().matcher(t);
-            while (m.find()) {
-                if (rules.labelKind(m.group(1)) == PageRules.LabelKind.TIME) {
-                    Optional<DatelineParser.Stamp> s = DatelineParser.findFirst(t.substring(m.end()));
-                    if (s.isPresent()) {
-                        return s;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
 
     private record Labelled(String source, String author) {
     }

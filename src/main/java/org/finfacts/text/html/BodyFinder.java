@@ -260,12 +260,15 @@ final class BodyFinder {
             PageModel.Segment s = inside.get(i);
             String text = s.text();
             if (rules.isBoilerplateHeading(text)) {
-                if (positiveAfter[i + 1] < before) {
+                if (positiveAfter[i + 1] < before || (before >= 100 && rules.isClosingHeading(text))) {
                     break;
                 }
                 continue;
             }
             if (furniture[s.owner] || s.linkDensity() > 0.5 || rules.isFurniture(text)) {
+                continue;
+            }
+            if (out.isEmpty() && value[s.index] < 0) {
                 continue;
             }
             before += Math.max(0, value[s.index]);
