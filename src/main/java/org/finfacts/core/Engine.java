@@ -16,7 +16,10 @@ import org.finfacts.facts.Regions;
 import org.finfacts.normalize.PublicationTime;
 import org.finfacts.normalize.PublicationTimeFinder;
 import org.finfacts.normalize.ResolutionContext;
+import org.finfacts.normalize.TimeLinePublicationFinder;
+import org.finfacts.text.ArticleRegionFinder;
 import org.finfacts.text.NormalizedText;
+import org.finfacts.text.PageRules;
 import org.finfacts.text.RegionFinder;
 import org.finfacts.text.Sentence;
 import org.finfacts.text.SentenceSplitter;
@@ -66,7 +69,8 @@ public final class Engine {
         HanlpTokenizer tokenizer = new HanlpTokenizer(config.tokenizer());
         List<Recognizer> recognizers = new ArrayList<>();
         recognizers.add(new PersonRecognizer());
-        return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), PublicationTimeFinder.none(),
+        ArticleRegionFinder regions = new ArticleRegionFinder(PageRules.load(config.models()));
+        return new Engine(config, tokenizer, recognizers, regions, new TimeLinePublicationFinder(regions),
                 FactExtractor.none());
     }
 
