@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.finfacts.core.Engine;
 import org.finfacts.core.ModelStore;
 import org.finfacts.facts.AnnotatedDocument;
+import org.finfacts.facts.Fact;
 import org.finfacts.facts.JsonCodec;
 import org.finfacts.ingest.BatchRunner;
 import org.finfacts.ingest.BoundedLineReader;
@@ -156,7 +157,8 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the ids (and body fingerprints) of a previous run's output, and cuts off a last line that
+     * Reads the ids of a previous run's output (and fingerprints the bodies of its first copies, when
+     * the output holds texts, so that near-duplicates keep pointing at them), and cuts off a last line that
      * the interrupted run left half-written, so that appending continues on a clean line.
      */
     static void readPreviousRun(Path out, Set<String> ids, NearDuplicates duplicates) throws IOException {
@@ -179,10 +181,12 @@ public final class ExtractCommand implements Callable<Integer> {
                 }
                 String id = n.get("id").asText();
                 ids.add(id);
-                if (duplicates != null && n.hasNonNull("simhash") && !n.hasNonNull("duplicate_of")) {
-                    Long fp = NearDuplicates.parseHex(n.get("simhash").asText());
-                    if (fp != null) {
-                        duplicates.add(fp, id);
+                if (duplicates != null && n.hasNonNull("text") && !n.hasNonNull("duplicate_of") && !n.hasNonNull("error")) {
+                    JsonNode body = n.at("/regions/body");
+                    Fact.Span span = body.isArray() && body.size() == 2 ? new Fact.Span(body.get(0).asInt(), body.get(1).asInt()) : null;
+                    int[] signature = NearDuplicates.signature(BatchRunner.bodyOf(n.get("text").asText(), span));
+                    if (signature != null) {
+                        duplicates.add(signature, id);
                     }
                 }
             }

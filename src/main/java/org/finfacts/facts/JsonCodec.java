@@ -70,7 +70,6 @@ public final class JsonCodec {
             putIfPresent(o, "text_from", p.textFrom());
             putIfPresent(o, "origin", p.origin());
             putIfPresent(o, "duplicate_of", p.duplicateOf());
-            putIfPresent(o, "simhash", p.simhash());
         }
         if (doc.regions() != null) {
             ObjectNode r = o.putObject("regions");

@@ -83,7 +83,7 @@ public final class BatchRunner {
         }
     }
 
-    private record Result(AnnotatedDocument doc, Long fingerprint) {
+    private record Result(AnnotatedDocument doc, int[] fingerprint) {
     }
 
     private final Engine engine;
@@ -220,12 +220,8 @@ public final class BatchRunner {
             if (doc.isError()) {
                 return new Result(doc.withProvenance(p.provenance()), null);
             }
-            Provenance provenance = p.provenance();
-            Long fp = fingerprint ? NearDuplicates.fingerprint(bodyOf(doc)) : null;
-            if (fp != null) {
-                provenance = provenance.withSimhash(NearDuplicates.hex(fp));
-            }
-            return new Result(doc.withProvenance(provenance).withSourceNotes(p.warnings(), p.publishedFrom()), fp);
+            int[] fp = fingerprint ? NearDuplicates.signature(bodyOf(doc)) : null;
+            return new Result(doc.withProvenance(p.provenance()).withSourceNotes(p.warnings(), p.publishedFrom()), fp);
         } catch (OutOfMemoryError e) {
             return new Result(AnnotatedDocument.failed(r.id(), "too large: out of memory while processing")
                     .withProvenance(Provenance.input(r.origin())), null);
@@ -238,19 +234,19 @@ public final class BatchRunner {
         }
     }
 
-    /** The article body of an annotated document: its body region, else its whole text. */
-    static String bodyOf(AnnotatedDocument doc) {
-        String text = doc.text();
-        if (text == null) {
-            return null;
-        }
-        if (doc.regions() == null || doc.regions().body() == null) {
+    /** The article body of an annotated document: its body region, else its whole text (null without text). */
+    public static String bodyOf(AnnotatedDocument doc) {
+        return bodyOf(doc.text(), doc.regions() == null ? null : doc.regions().body());
+    }
+
+    /** The part of {@code text} a body span (code points) covers; the whole text when the span is null. */
+    public static String bodyOf(String text, Fact.Span body) {
+        if (text == null || body == null) {
             return text;
         }
-        Fact.Span b = doc.regions().body();
         try {
-            int s = text.offsetByCodePoints(0, b.start());
-            int e = text.offsetByCodePoints(s, b.end() - b.start());
+            int s = text.offsetByCodePoints(0, body.start());
+            int e = text.offsetByCodePoints(s, body.end() - body.start());
             return text.substring(s, e);
         } catch (IndexOutOfBoundsException ex) {
             return text;

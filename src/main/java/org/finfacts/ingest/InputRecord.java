@@ -111,7 +111,7 @@ public final class InputRecord {
             prepared = new Prepared(document, Provenance.input(origin), warnings, null, null);
         } else {
             PageConverter.Converted c = converter.convert(page);
-            Provenance p = new Provenance("html", page.fetched(), c.author(), origin, null, null);
+            Provenance p = new Provenance("html", page.fetched(), c.author(), origin, null);
             prepared = c.error() != null
                     ? new Prepared(null, p, c.warnings(), null, c.error())
                     : new Prepared(c.document(), p, c.warnings(), c.publishedFromPage() ? "html" : null, null);

@@ -283,6 +283,9 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
         }
         Path path = p.path();
         String name = path.toString();
+        if (p.glob() != null && !Files.exists(path)) {
+            return null;
+        }
         if (Files.isDirectory(path)) {
             try (Stream<Path> s = Files.list(path)) {
                 List<Path> children = s.sorted().toList();

@@ -31,7 +31,8 @@ public final class ArticleRegionFinder implements RegionFinder {
     private static final int MAX_META_LINE = 120;
     private static final Pattern SENTENCE_PUNCT = Pattern.compile("[,，。;；!！?？]");
     private static final Pattern LIST_ITEM_DATE = Pattern.compile(
-            "(?:\\s|^|[(\\[（【])(?:(?:19|20)\\d{2}[-/.年])?\\d{1,2}[-/.月]\\d{1,2}日?(?:\\s+\\d{1,2}:\\d{2})?[)\\]）】]?\\s*$");
+            "\\p{L}.{3,}?(?:\\s|^|[(\\[（【])(?:(?:19|20)\\d{2}[-/.年])?(?:0?[1-9]|1[0-2])(?:[-/]|月)(?:0?[1-9]|[12]\\d|3[01])日?"
+                    + "(?:\\s+\\d{1,2}:\\d{2})?[)\\]）】]?\\s*$");
     private static final Pattern NAV_LINE = Pattern.compile("(>|»|›|\\|)\\s*$|^\\s*(首页|主页|当前位置|您的位置|位置)\\s*[>:»|]");
 
     private final PageRules rules;
