@@ -22,11 +22,13 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,14 +148,16 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
+    /** The output writer; a lone surrogate in a text becomes {@code ?} (one code point, offsets intact). */
     private Writer openOutput() throws IOException {
         if (output == null) {
             return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         }
-        if (resume && Files.exists(output)) {
-            return Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        }
-        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        OutputStream file = resume && Files.exists(output)
+                ? Files.newOutputStream(output, StandardOpenOption.APPEND)
+                : Files.newOutputStream(output);
+        return new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
     }
 
     /**

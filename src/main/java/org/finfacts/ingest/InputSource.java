@@ -294,6 +294,10 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
                     boolean dir = Files.isDirectory(c);
                     if (dir || (p.matcher() == null ? isSupported(c) : globMatches(p.matcher(), c))) {
                         pending.addFirst(new Pending(c, p.matcher(), p.glob(), false, false));
+                    } else if (p.matcher() == null) {
+                        String n = lowerName(c);
+                        int dot = n.lastIndexOf('.');
+                        skipped.merge("not an input file type: " + (dot < 0 ? "no extension" : n.substring(dot)), 1L, Long::sum);
                     }
                 }
                 return null;
