@@ -226,6 +226,8 @@ public final class ExtractCommand implements Callable<Integer> {
                         + "%,d near-duplicates -> %s%n", s.ok() + s.failed(), s.nanos() / 1e9, s.docsPerSecond(),
                 s.megabytesPerSecond(), s.ok(), s.failed(), s.skipped(), s.duplicates(),
                 output == null ? "stdout" : output);
+        err.printf(Locale.ROOT, "  peak heap %.0f MB of %d MB%n", peakHeapBytes() / 1048576.0,
+                Runtime.getRuntime().maxMemory() >> 20);
         if (!s.failuresByReason().isEmpty()) {
             err.println("  failed:  " + BatchRunner.describe(s.failuresByReason()));
         }
@@ -249,6 +251,9 @@ public final class ExtractCommand implements Callable<Integer> {
         o.put("docs_per_second", s.docsPerSecond());
         o.put("input_bytes", s.bytes());
         o.put("mb_per_second", s.megabytesPerSecond());
+        o.put("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        o.put("peak_heap_mb", peakHeapBytes() / 1048576.0);
+        o.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
         o.put("output", output == null ? "stdout" : output.toString());
         o.putPOJO("inputs", new ArrayList<>(named));
         if (fromList != null) {
@@ -258,6 +263,17 @@ public final class ExtractCommand implements Callable<Integer> {
             Files.createDirectories(summaryFile.getParent());
         }
         Files.writeString(summaryFile, o.toPrettyString() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The heap's peak use so far: the sum of the heap pools' peaks (an upper bound of the true peak). */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean b : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (b.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += b.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
     }
 
     private void write(Writer w, JsonCodec codec, AnnotatedDocument doc) {

@@ -91,11 +91,11 @@ public final class PagesEvalCommand implements Callable<Integer> {
             out.println(root.toPrettyString());
             return 0;
         }
-        out.printf(Locale.ROOT, "%-13s %5s | %5s %6s %6s %6s %8s | %9s | %9s | %9s | %9s%n", "source", "pages", "body",
+        out.printf(Locale.ROOT, "%-17s %5s | %5s %6s %6s %6s %8s | %9s | %9s | %9s | %9s%n", "source", "pages", "body",
                 "F1", "P", "R", "ROUGE-L", "snippets", "title", "time", "author");
         for (Map.Entry<String, PagesEvaluation.Summary> e : summary.entrySet()) {
             PagesEvaluation.Summary s = e.getValue();
-            out.printf(Locale.ROOT, "%-13s %5d | %5d %6.3f %6.3f %6.3f %8.3f | %9s | %9s | %9s | %9s%n", e.getKey(),
+            out.printf(Locale.ROOT, "%-17s %5d | %5d %6.3f %6.3f %6.3f %8.3f | %9s | %9s | %9s | %9s%n", e.getKey(),
                     s.pages(), s.bodyPages(), s.bodyF1(), s.bodyP(), s.bodyR(), s.rougeF1(),
                     ratio(s.snippetsOk(), s.snippetPages()), ratio(s.titleOk(), s.titlePages()),
                     ratio(s.timeOk(), s.timePages()), ratio(s.authorOk(), s.authorPages()));

@@ -52,18 +52,20 @@ public final class PageRules {
             furniture.add(compile(r, r.get(0), 0));
         }
         noiseTags = new HashSet<>();
-        unlikely = new ArrayList<>();
-        likely = new ArrayList<>();
+        List<Pattern> unlikelyRules = new ArrayList<>();
+        List<Pattern> likelyRules = new ArrayList<>();
         hidden = new ArrayList<>();
         for (ModelStore.Row r : store.rows("text/html-noise.tsv")) {
             switch (r.get(0)) {
                 case "tag" -> noiseTags.add(r.get(1).toLowerCase(Locale.ROOT));
-                case "unlikely" -> unlikely.add(compile(r, r.get(1), Pattern.CASE_INSENSITIVE));
-                case "likely" -> likely.add(compile(r, r.get(1), Pattern.CASE_INSENSITIVE));
+                case "unlikely" -> unlikelyRules.add(compile(r, r.get(1), Pattern.CASE_INSENSITIVE));
+                case "likely" -> likelyRules.add(compile(r, r.get(1), Pattern.CASE_INSENSITIVE));
                 case "hidden" -> hidden.add(compile(r, r.get(1), Pattern.CASE_INSENSITIVE));
                 default -> throw r.error("unknown kind '" + r.get(0) + "' (tag, unlikely, likely, hidden)");
             }
         }
+        unlikely = combined(unlikelyRules, Pattern.CASE_INSENSITIVE);
+        likely = combined(likelyRules, Pattern.CASE_INSENSITIVE);
         labels = new LinkedHashMap<>();
         for (ModelStore.Row r : store.rows("text/page-labels.tsv")) {
             LabelKind kind;
@@ -208,6 +210,18 @@ public final class PageRules {
             }
         }
         return false;
+    }
+
+    /** One pattern that finds whatever any of {@code patterns} finds (fewer matcher set-ups per element). */
+    private static List<Pattern> combined(List<Pattern> patterns, int flags) {
+        if (patterns.size() <= 1) {
+            return patterns;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Pattern p : patterns) {
+            b.append(b.length() == 0 ? "" : "|").append("(?:").append(p.pattern()).append(')');
+        }
+        return List.of(Pattern.compile(b.toString(), flags));
     }
 
     /** The metadata label pattern: group 1 is the label ({@code 来源}), the match includes the colon. */

@@ -43,12 +43,12 @@ public final class PagesEvaluation {
     private static final Pattern MONTH_ONLY = Pattern.compile("^\\s*((?:19|20)\\d{2})[-/.年](\\d{1,2})月?\\s*$");
 
     /** One benchmark page, with its bytes in the original encoding. */
-    public record Page(String id, String source, String url, byte[] bytes, JsonNode expected, List<String> labelled,
-                       String notes) {
+    public record Page(String id, String source, String kind, String url, byte[] bytes, JsonNode expected,
+                       List<String> labelled, String notes) {
     }
 
     /** The outcome on one page; a metric is null where the page has no label for it. */
-    public record PageResult(String id, String source, TextOverlap body, Boolean snippets, Boolean title,
+    public record PageResult(String id, String source, String kind, TextOverlap body, Boolean snippets, Boolean title,
                              Boolean published, Boolean author, String gotTitle, String wantTitle, String gotPublished,
                              String wantPublished, String gotAuthor, String wantAuthor, Article article) {
     }
@@ -109,6 +109,7 @@ public final class PagesEvaluation {
                 List<String> labelled = new ArrayList<>();
                 n.path("fields_labelled").forEach(f -> labelled.add(f.asText()));
                 pages.add(new Page(n.path("id").asText("line " + no), n.path("source").asText("?"),
+                        n.path("page_kind").asText("?"),
                         n.hasNonNull("url") ? n.get("url").asText() : null,
                         encode(n.path("html").asText(""), n.path("encoding").asText("utf-8")),
                         n.path("expected"), labelled, n.path("notes").asText("")));
@@ -186,7 +187,7 @@ public final class PagesEvaluation {
             wantAuthor = e.get("author").asText();
             author = squash(wantAuthor).equals(squash(a.author()));
         }
-        return new PageResult(p.id(), p.source(), overlap, snippets, title, published, author, a.title(), wantTitle,
+        return new PageResult(p.id(), p.source(), p.kind(), overlap, snippets, title, published, author, a.title(), wantTitle,
                 a.published(), wantPublished, a.author(), wantAuthor, a);
     }
 
@@ -222,11 +223,14 @@ public final class PagesEvaluation {
         return s == null ? "" : s.replaceAll("[\\s\\u00a0\\u3000]+", "");
     }
 
-    /** Averages per source (in first-seen order) and overall (key {@code all}). */
+    /** Averages per source (in first-seen order), per page kind ({@code kind:article}) and overall ({@code all}). */
     public static Map<String, Summary> summarise(List<PageResult> results) {
         Map<String, List<PageResult>> groups = new LinkedHashMap<>();
         for (PageResult r : results) {
             groups.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r);
+        }
+        for (PageResult r : results) {
+            groups.computeIfAbsent("kind:" + r.kind(), k -> new ArrayList<>()).add(r);
         }
         Map<String, Summary> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<PageResult>> g : groups.entrySet()) {

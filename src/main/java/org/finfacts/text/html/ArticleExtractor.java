@@ -32,6 +32,10 @@ public final class ArticleExtractor {
     /** Fewer body characters than this and the page is reported as not an article. */
     public static final int MIN_BODY_CHARS = 20;
 
+    /** A byline on its own line: {@code 本报记者 王建宏 张文攀}, {@code （记者 李明）}, {@code 文/张三}. */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^[（(]?\\s*(?:\\p{IsHan}{0,10}记者|文\\s*[/／丨|｜]|文图\\s*[/／丨|｜]|图文\\s*[/／丨|｜])\\s*"
+                    + "(\\p{IsHan}{2,4}(?:[\\s、，,]+\\p{IsHan}{2,4}){0,5})\\s*[)）]?$");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*(?:_|\\||｜|--?|–|—|·|::|\\s-\\s)\\s*");
 
     private final PageRules rules;
@@ -81,8 +85,14 @@ public final class ArticleExtractor {
         }
         String author = labelled.author;
         if (author == null) {
+            author = byline(window);
+        }
+        if (author != null && (rules.isSiteName(author) || author.equals(source))) {
+            author = null;
+        }
+        if (author == null) {
             String a = firstNonBlank(meta.meta("author"), meta.meta("article:author"), meta.ldAuthor);
-            if (a != null && a.length() <= 40 && !a.contains("/") && !a.contains(".")) {
+            if (a != null && a.length() <= 40 && !a.contains("/") && !a.contains(".") && !rules.isSiteName(a)) {
                 author = a;
             }
         }
@@ -266,6 +276,20 @@ public final class ArticleExtractor {
         return new Labelled(source, author);
     }
 
+    /** The names of the first byline line among these lines, or null. */
+    private static String byline(List<PageModel.Segment> lines) {
+        for (PageModel.Segment s : lines) {
+            String t = s.text();
+            if (t.length() <= 40) {
+                Matcher m = BYLINE.matcher(t);
+                if (m.matches()) {
+                    return m.group(1).strip();
+                }
+            }
+        }
+        return null;
+    }
+
     private static String labelValue(String raw) {
         String v = raw.strip();
         int cut = v.length();
@@ -285,6 +309,10 @@ public final class ArticleExtractor {
         if (date.isPresent()) {
             v = (v.substring(0, date.get().start()) + " " + v.substring(date.get().end())).strip();
         }
+        int colon = v.indexOf('：');
+        if (colon > 0) {
+            v = v.substring(0, colon);
+        }
         v = v.replaceAll("[\\s:：,，。;；]+$", "");
         if (v.isEmpty() || v.codePointCount(0, v.length()) > 30) {
             return null;
@@ -303,7 +331,7 @@ public final class ArticleExtractor {
             String k = key(t);
             boolean isTitle = s.index == titleSeg || (!titleKey.isEmpty() && (k.equals(titleKey)
                     || (titleKey.contains(k) && k.length() * 2 >= titleKey.length())));
-            if (isTitle || isMetaLine(t)) {
+            if (isTitle || isMetaLine(t) || (t.length() <= 40 && BYLINE.matcher(t).matches())) {
                 start++;
                 continue;
             }

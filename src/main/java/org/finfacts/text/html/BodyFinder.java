@@ -35,7 +35,7 @@ final class BodyFinder {
     /** The first segment after the headline worth this much starts the article. */
     static final double ANCHOR_MIN_VALUE = 10;
     /** Furniture is left out of the body anyway, so it only weakly counts against a region. */
-    static final double FURNITURE_WEIGHT = Double.parseDouble(System.getProperty("ff.fw", "0.25"));
+    static final double FURNITURE_WEIGHT = 0.25;
     /** How far up the tree region searches climb. */
     static final int MAX_CLIMB = 60;
     private static final java.util.regex.Pattern DATELINE = java.util.regex.Pattern.compile(
