@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * navigation above the article and its sidebars below ({@code 近期热点}, {@code 热门文章}):
  * <ol>
  *   <li>the time line is the first short metadata line near the top: a date-time with a four-digit
- *       year and little else but labels ({@code 时间:2024-04-10 00:36:32来源:新媒体});</li>
+ *       year and little else but labels ({@code 时间:2024-04-10 00:36:32来源:新媒体}), under a headline;</li>
  *   <li>the headline is the known title's line if the document has one, else the nearest
- *       headline-like line above the time line;</li>
+ *       headline-like line above the time line (not a numbered item, not itself metadata);</li>
  *   <li>the body runs from the first line after both to the last line before a boilerplate heading
  *       ({@code 相关阅读}, {@code 近期热点}) or a run of headline-with-date lines (a related-links list),
  *       furniture lines ({@code 分享到}) trimmed off its end.</li>
@@ -33,6 +33,7 @@ public final class ArticleRegionFinder implements RegionFinder {
     private static final Pattern LIST_ITEM_DATE = Pattern.compile(
             "\\p{L}.{3,}?(?:\\s|^|[(\\[（【])(?:(?:19|20)\\d{2}[-/.年])?(?:0?[1-9]|1[0-2])(?:[-/]|月)(?:0?[1-9]|[12]\\d|3[01])日?"
                     + "(?:\\s+\\d{1,2}:\\d{2})?[)\\]）】]?\\s*$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[(（]\\s*\\d{1,3}\\s*[)）]|\\d{1,3}\\s*[.、)）])");
     private static final Pattern NAV_LINE = Pattern.compile("(>|»|›|\\|)\\s*$|^\\s*(首页|主页|当前位置|您的位置|位置)\\s*[>:»|]");
 
     private final PageRules rules;
@@ -59,7 +60,7 @@ public final class ArticleRegionFinder implements RegionFinder {
             return Optional.empty();
         }
         int title = titleLine(lines, content, null, time);
-        if (!headerOnly(lines, content, title, time)) {
+        if (title < 0 || !headerOnly(lines, content, title, time)) {
             return Optional.empty();
         }
         Line l = lines.get(time);
@@ -88,7 +89,7 @@ public final class ArticleRegionFinder implements RegionFinder {
         }
         int time = timeLine(lines, content, text.length());
         int title = titleLine(lines, content, knownTitle, time);
-        if (time >= 0 && !headerOnly(lines, content, Math.max(-1, title), time)) {
+        if (time >= 0 && (title < 0 || title > time || !headerOnly(lines, content, title, time))) {
             time = -1;
         }
         if (time < 0 && title >= 0 && !headerOnly(lines, content, -1, title)) {
@@ -218,7 +219,7 @@ public final class ArticleRegionFinder implements RegionFinder {
                 return -1;
             }
             int n = t.codePointCount(0, t.length());
-            if (n >= 4 && n <= 100 && !t.endsWith("。")) {
+            if (n >= 4 && n <= 100 && !t.endsWith("。") && !isMetaLine(t) && !LIST_ITEM.matcher(t).find()) {
                 return content.get(c);
             }
             return -1;
