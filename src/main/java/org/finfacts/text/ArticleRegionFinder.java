@@ -60,7 +60,7 @@ public final class ArticleRegionFinder implements RegionFinder {
             return Optional.empty();
         }
         int title = titleLine(lines, content, null, time);
-        if (title < 0 || !headerOnly(lines, content, title, time)) {
+        if (title < 0 || !closeBelow(lines, content, title, time) || !headerOnly(lines, content, title, time)) {
             return Optional.empty();
         }
         Line l = lines.get(time);
@@ -89,7 +89,8 @@ public final class ArticleRegionFinder implements RegionFinder {
         }
         int time = timeLine(lines, content, text.length());
         int title = titleLine(lines, content, knownTitle, time);
-        if (time >= 0 && (title < 0 || title > time || !headerOnly(lines, content, title, time))) {
+        if (time >= 0 && (title < 0 || title > time || !closeBelow(lines, content, title, time)
+                || !headerOnly(lines, content, title, time))) {
             time = -1;
         }
         if (time < 0 && title >= 0 && !headerOnly(lines, content, -1, title)) {
@@ -225,6 +226,20 @@ public final class ArticleRegionFinder implements RegionFinder {
             return -1;
         }
         return -1;
+    }
+
+    /** Whether the time line follows the headline closely: at most two short lines between them. */
+    private static boolean closeBelow(List<Line> lines, List<Integer> content, int title, int time) {
+        int between = 0;
+        for (int k : content) {
+            if (k > title && k < time) {
+                between++;
+                if (between > 2 || lines.get(k).text().strip().length() > 40) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the lines before {@code upTo} (other than the headline) are a page header, not prose. */
