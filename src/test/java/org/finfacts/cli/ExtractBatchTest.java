@@ -36,6 +36,16 @@ class ExtractBatchTest {
         return nodes;
     }
 
+    /** Every line matches the documented schema. */
+    private static void assertSchema(List<JsonNode> docs) {
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(ExtractBatchTest.class.getResourceAsStream("/schema/annotated-document.schema.json"));
+        for (JsonNode d : docs) {
+            assertEquals(java.util.Set.of(), schema.validate(d), d.get("id").asText());
+        }
+    }
+
     private static String record(String id, String text) {
         return JsonCodec.mapper().createObjectNode().put("id", id).put("text", text).toString();
     }
@@ -49,6 +59,7 @@ class ExtractBatchTest {
         assertEquals(0, Main.run("extract", "-q", "-o", out.toString(), "--summary", summary.toString(), warc.toString()));
         List<JsonNode> docs = lines(out);
         assertEquals(2, docs.size());
+        assertSchema(docs);
         JsonNode first = docs.get(0);
         assertEquals("html", first.get("text_from").asText());
         assertEquals("https://finance.example.cn/a/20240305/battery.html", first.get("url").asText());
@@ -82,6 +93,7 @@ class ExtractBatchTest {
                 in.toString()));
         List<JsonNode> docs = lines(out);
         assertEquals(List.of("a", "b", "c", "d"), docs.stream().map(n -> n.get("id").asText()).toList());
+        assertSchema(docs);
         assertEquals("a", docs.get(3).get("duplicate_of").asText());
         assertFalse(docs.get(1).has("duplicate_of"));
         JsonNode s = JsonCodec.mapper().readTree(summary.toFile());
@@ -102,6 +114,7 @@ class ExtractBatchTest {
         assertEquals("page", docs.get(0).get("id").asText());
         assertEquals("北港银行发行300亿元绿色金融债", docs.get(0).get("title").asText());
         assertEquals("no such file", docs.get(1).get("error").asText());
+        assertSchema(docs);
         assertEquals(dir.resolve("missing.html").toString(), docs.get(1).get("origin").asText());
     }
 
