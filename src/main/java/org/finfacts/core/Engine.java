@@ -22,7 +22,10 @@ import org.finfacts.normalize.PublicationTime;
 import org.finfacts.normalize.PublicationTimeFinder;
 import org.finfacts.normalize.ResolutionContext;
 import org.finfacts.normalize.TextPublicationTimeFinder;
+import org.finfacts.normalize.TimeLinePublicationFinder;
+import org.finfacts.text.ArticleRegionFinder;
 import org.finfacts.text.NormalizedText;
+import org.finfacts.text.PageRules;
 import org.finfacts.text.RegionFinder;
 import org.finfacts.text.Sentence;
 import org.finfacts.text.SentenceSplitter;
@@ -75,8 +78,10 @@ public final class Engine {
         DateLexicon dates = DateLexicon.load(config.models());
         recognizers.add(Recognizer.of("date", new DateExtractor(dates), new DateResolver(dates)));
         recognizers.add(new PersonRecognizer());
-        return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), new TextPublicationTimeFinder(),
-                new PatternFactExtractor(config.models()));
+        ArticleRegionFinder regions = new ArticleRegionFinder(PageRules.load(config.models()));
+        PublicationTimeFinder published = PublicationTimeFinder.firstOf(new TimeLinePublicationFinder(regions),
+                new TextPublicationTimeFinder());
+        return new Engine(config, tokenizer, recognizers, regions, published, new PatternFactExtractor(config.models()));
     }
 
     /** An engine with the default configuration and the bundled models. */

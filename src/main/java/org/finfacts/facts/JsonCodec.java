@@ -45,8 +45,12 @@ public final class JsonCodec {
     public ObjectNode toJson(AnnotatedDocument doc) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", doc.id());
+        Provenance p = doc.provenance();
         if (doc.isError()) {
             o.put("error", doc.error());
+            if (p != null && p.origin() != null) {
+                o.put("origin", p.origin());
+            }
             o.putArray("mentions");
             o.putArray("facts");
             return o;
@@ -59,6 +63,13 @@ public final class JsonCodec {
         }
         if (doc.source() != null) {
             o.put("source", doc.source());
+        }
+        if (p != null) {
+            putIfPresent(o, "author", p.author());
+            putIfPresent(o, "fetched", p.fetched());
+            putIfPresent(o, "text_from", p.textFrom());
+            putIfPresent(o, "origin", p.origin());
+            putIfPresent(o, "duplicate_of", p.duplicateOf());
         }
         if (doc.regions() != null) {
             ObjectNode r = o.putObject("regions");
@@ -85,6 +96,12 @@ public final class JsonCodec {
             doc.warnings().forEach(w::add);
         }
         return o;
+    }
+
+    private static void putIfPresent(ObjectNode o, String name, String value) {
+        if (value != null) {
+            o.put(name, value);
+        }
     }
 
     private static void putSpan(ObjectNode o, String name, Fact.Span span) {

@@ -2,27 +2,47 @@ package org.finfacts.ingest;
 
 import org.finfacts.core.Engine;
 import org.finfacts.facts.AnnotatedDocument;
+import org.finfacts.facts.Fact;
+import org.finfacts.facts.Provenance;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs an {@link Engine} over a stream of {@link InputRecord}s on several threads and hands the
- * results to a consumer in input order. At most {@code 8 × threads} records are in flight, so memory
- * stays bounded whatever the input size. Unreadable records and failing documents come out as error
- * documents in their place: every input gives exactly one output.
+ * results to a consumer in input order. Workers prepare each record (a page's article is extracted
+ * there, in parallel) and annotate it; the calling thread reads input, writes output in order, and
+ * marks near-duplicates ({@link NearDuplicates}, so "first" means first in input order). At most
+ * {@code 8 × threads} records and {@link #MAX_IN_FLIGHT_BYTES} bytes of input are in flight, so
+ * memory stays bounded whatever the input size. Unreadable records and failing documents come out
+ * as error documents in their place: every input gives exactly one output, except records skipped
+ * because the output already has them ({@code --resume}).
  */
 public final class BatchRunner {
+    /** Input bytes allowed in flight at once (one record is always admitted, whatever its size). */
+    public static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
+
     /** Counts of one run. */
-    public record Summary(long ok, long failed, Map<String, Long> failuresByReason, long chars, long nanos) {
+    public record Summary(long ok, long failed, Map<String, Long> failuresByReason, long chars, long nanos,
+                          long skipped, Map<String, Long> skippedByReason, long duplicates, long bytes) {
+        /** Counts without skips, duplicates or bytes. */
+        public Summary(long ok, long failed, Map<String, Long> failuresByReason, long chars, long nanos) {
+            this(ok, failed, failuresByReason, chars, nanos, 0, Map.of(), 0, 0);
+        }
+
         /** Documents per second over the whole run. */
         public double docsPerSecond() {
             return nanos == 0 ? 0 : (ok + failed) / (nanos / 1e9);
@@ -32,11 +52,38 @@ public final class BatchRunner {
         public double charsPerSecond() {
             return nanos == 0 ? 0 : chars / (nanos / 1e9);
         }
+
+        /** Input megabytes (2^20 bytes) per second over the whole run. */
+        public double megabytesPerSecond() {
+            return nanos == 0 ? 0 : bytes / 1048576.0 / (nanos / 1e9);
+        }
     }
 
     /** Told about progress now and then (from the consumer's thread). */
     public interface Progress {
         void update(long done, long failed, long chars, long nanos);
+    }
+
+    /** Where a run stands: records written, skipped, bytes of input read of a total (-1 when unknown). */
+    public record Status(long done, long failed, long skipped, long duplicates, long chars, long bytesRead,
+                         long totalBytes, long nanos) {
+    }
+
+    /**
+     * How to run: {@code alreadyDone} tells ids to skip ({@code --resume}); {@code duplicates} marks
+     * near-duplicates when not null; {@code listener} hears about progress about once a second;
+     * {@code bytesRead} and {@code totalBytes} measure input for rates and ETA; {@code sourceSkips}
+     * supplies the input's own skip counts (WARC records that are not pages).
+     */
+    public record Options(Predicate<String> alreadyDone, NearDuplicates duplicates, Consumer<Status> listener,
+                          LongSupplier bytesRead, long totalBytes, Supplier<Map<String, Long>> sourceSkips) {
+        /** Nothing skipped, no duplicate marking, no progress. */
+        public static Options plain() {
+            return new Options(id -> false, null, null, () -> 0, -1, Map::of);
+        }
+    }
+
+    private record Result(AnnotatedDocument doc, int[] fingerprint) {
     }
 
     private final Engine engine;
@@ -50,46 +97,82 @@ public final class BatchRunner {
 
     /** Processes every record; returns when all results have been consumed. */
     public Summary run(Iterator<InputRecord> records, Consumer<AnnotatedDocument> out, Progress progress) {
+        Consumer<Status> listener = progress == null ? null
+                : s -> progress.update(s.done(), s.failed(), s.chars(), s.nanos());
+        return execute(records, out, new Options(id -> false, null, listener, () -> 0, -1, Map::of));
+    }
+
+    /** Processes every record with these options; returns when all results have been consumed. */
+    public Summary execute(Iterator<InputRecord> records, Consumer<AnnotatedDocument> out, Options options) {
         long t0 = System.nanoTime();
         long ok = 0;
         long failed = 0;
+        long skipped = 0;
+        long duplicates = 0;
         long chars = 0;
         Map<String, Long> reasons = new TreeMap<>();
+        Map<String, Long> skips = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "finfacts-worker");
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<AnnotatedDocument>> window = new ArrayDeque<>();
-        Deque<Integer> sizes = new ArrayDeque<>();
+        Deque<Future<Result>> window = new ArrayDeque<>();
+        Deque<InputRecord> inFlight = new ArrayDeque<>();
+        Deque<Long> sizes = new ArrayDeque<>();
+        long bytesInFlight = 0;
         int maxInFlight = threads * 8;
         long lastReport = t0;
+        boolean withDuplicates = options.duplicates() != null;
         try {
             while (records.hasNext() || !window.isEmpty()) {
-                while (records.hasNext() && window.size() < maxInFlight) {
+                while (window.size() < maxInFlight && (window.isEmpty() || bytesInFlight < MAX_IN_FLIGHT_BYTES)
+                        && records.hasNext()) {
                     InputRecord r = records.next();
-                    sizes.addLast(r.document() == null ? 0 : r.document().text().length());
+                    if (r.id() != null && options.alreadyDone().test(r.id())) {
+                        skipped++;
+                        skips.merge("already in output", 1L, Long::sum);
+                        continue;
+                    }
+                    long size = sizeOf(r);
+                    bytesInFlight += size;
+                    sizes.addLast(size);
+                    inFlight.addLast(r);
                     if (r.isError()) {
-                        window.addLast(java.util.concurrent.CompletableFuture.completedFuture(
-                                AnnotatedDocument.failed(r.id(), r.error())));
+                        window.addLast(CompletableFuture.completedFuture(new Result(
+                                AnnotatedDocument.failed(r.id(), r.error()).withProvenance(Provenance.input(r.origin())),
+                                null)));
                     } else {
-                        window.addLast(pool.submit(() -> processSafely(r)));
+                        window.addLast(pool.submit(() -> processSafely(r, withDuplicates)));
                     }
                 }
-                Future<AnnotatedDocument> f = window.pollFirst();
-                int size = sizes.pollFirst();
-                AnnotatedDocument doc = await(f);
-                chars += size;
+                if (window.isEmpty()) {
+                    continue;
+                }
+                Future<Result> f = window.pollFirst();
+                InputRecord r = inFlight.pollFirst();
+                bytesInFlight -= sizes.pollFirst();
+                Result res = await(f, r);
+                AnnotatedDocument doc = res.doc();
                 if (doc.isError()) {
                     failed++;
                     reasons.merge(reasonOf(doc.error()), 1L, Long::sum);
                 } else {
                     ok++;
+                    chars += doc.text() == null ? 0 : doc.text().length();
+                    if (withDuplicates && res.fingerprint() != null) {
+                        String first = options.duplicates().firstSimilar(res.fingerprint(), doc.id());
+                        if (first != null && doc.provenance() != null) {
+                            duplicates++;
+                            doc = doc.withProvenance(doc.provenance().withDuplicateOf(first));
+                        }
+                    }
                 }
                 out.accept(doc);
                 long now = System.nanoTime();
-                if (progress != null && now - lastReport > 1_000_000_000L) {
-                    progress.update(ok + failed, failed, chars, now - t0);
+                if (options.listener() != null && now - lastReport > 1_000_000_000L) {
+                    options.listener().accept(new Status(ok + failed, failed, skipped + sum(options.sourceSkips().get()),
+                            duplicates, chars, options.bytesRead().getAsLong(), options.totalBytes(), now - t0));
                     lastReport = now;
                 }
             }
@@ -97,23 +180,80 @@ public final class BatchRunner {
             pool.shutdownNow();
         }
         long nanos = System.nanoTime() - t0;
-        if (progress != null) {
-            progress.update(ok + failed, failed, chars, nanos);
+        for (Map.Entry<String, Long> e : options.sourceSkips().get().entrySet()) {
+            skips.merge(e.getKey(), e.getValue(), Long::sum);
+            skipped += e.getValue();
         }
-        return new Summary(ok, failed, reasons, chars, nanos);
+        long bytes = options.bytesRead().getAsLong();
+        if (options.listener() != null) {
+            options.listener().accept(new Status(ok + failed, failed, skipped, duplicates, chars, bytes,
+                    options.totalBytes(), nanos));
+        }
+        return new Summary(ok, failed, reasons, chars, nanos, skipped, skips, duplicates, bytes);
     }
 
-    private AnnotatedDocument processSafely(InputRecord r) {
+    private static long sum(Map<String, Long> m) {
+        long s = 0;
+        for (long v : m.values()) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static long sizeOf(InputRecord r) {
+        if (r.isPage()) {
+            return r.page().size();
+        }
+        if (r.isError()) {
+            return 0;
+        }
+        return r.document() == null || r.document().text() == null ? 0 : 2L * r.document().text().length();
+    }
+
+    private Result processSafely(InputRecord r, boolean fingerprint) {
         try {
-            return engine.process(r.document());
+            InputRecord.Prepared p = r.prepare();
+            if (p.isError()) {
+                return new Result(AnnotatedDocument.failed(r.id(), p.error()).withProvenance(p.provenance()), null);
+            }
+            AnnotatedDocument doc = engine.process(p.document());
+            if (doc.isError()) {
+                return new Result(doc.withProvenance(p.provenance()), null);
+            }
+            int[] fp = fingerprint ? NearDuplicates.signature(bodyOf(doc)) : null;
+            return new Result(doc.withProvenance(p.provenance()).withSourceNotes(p.warnings(), p.publishedFrom()), fp);
         } catch (OutOfMemoryError e) {
-            return AnnotatedDocument.failed(r.id(), "too large: out of memory while processing");
-        } catch (Throwable e) {
-            return AnnotatedDocument.failed(r.id(), "internal error: " + e.getClass().getSimpleName());
+            return new Result(AnnotatedDocument.failed(r.id(), "too large: out of memory while processing")
+                    .withProvenance(Provenance.input(r.origin())), null);
+        } catch (StackOverflowError e) {
+            return new Result(AnnotatedDocument.failed(r.id(), "parse failure: input nested too deeply")
+                    .withProvenance(Provenance.input(r.origin())), null);
+        } catch (RuntimeException e) {
+            return new Result(AnnotatedDocument.failed(r.id(), "internal error: " + e.getClass().getSimpleName())
+                    .withProvenance(Provenance.input(r.origin())), null);
         }
     }
 
-    private static AnnotatedDocument await(Future<AnnotatedDocument> f) {
+    /** The article body of an annotated document: its body region, else its whole text (null without text). */
+    public static String bodyOf(AnnotatedDocument doc) {
+        return bodyOf(doc.text(), doc.regions() == null ? null : doc.regions().body());
+    }
+
+    /** The part of {@code text} a body span (code points) covers; the whole text when the span is null. */
+    public static String bodyOf(String text, Fact.Span body) {
+        if (text == null || body == null) {
+            return text;
+        }
+        try {
+            int s = text.offsetByCodePoints(0, body.start());
+            int e = text.offsetByCodePoints(s, body.end() - body.start());
+            return text.substring(s, e);
+        } catch (IndexOutOfBoundsException ex) {
+            return text;
+        }
+    }
+
+    private static Result await(Future<Result> f, InputRecord r) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -121,8 +261,8 @@ public final class BatchRunner {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            return AnnotatedDocument.failed(null, "internal error: " + c.getClass().getSimpleName()
-                    + (c.getMessage() == null ? "" : ": " + c.getMessage()));
+            return new Result(AnnotatedDocument.failed(r.id(), "internal error: " + c.getClass().getSimpleName()
+                    + (c.getMessage() == null ? "" : ": " + c.getMessage())), null);
         }
     }
 
@@ -130,5 +270,16 @@ public final class BatchRunner {
     public static String reasonOf(String error) {
         int colon = error.indexOf(':');
         return (colon < 0 ? error : error.substring(0, colon)).trim();
+    }
+
+    /** Reasons with counts, most frequent first, for messages ({@code too large 3, empty file 1}). */
+    public static String describe(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> e = new java.util.ArrayList<>(counts.entrySet());
+        e.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, Long> x : e) {
+            s.append(s.length() == 0 ? "" : ", ").append(x.getKey()).append(' ').append(x.getValue());
+        }
+        return s.toString();
     }
 }

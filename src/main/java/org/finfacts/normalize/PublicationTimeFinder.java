@@ -17,6 +17,20 @@ public interface PublicationTimeFinder {
     /** The publication time stated in the text, if any (mention offsets in the working copy). */
     Optional<Found> find(AnalyzedText text);
 
+    /** A finder that asks each finder in turn and returns the first answer. */
+    static PublicationTimeFinder firstOf(PublicationTimeFinder... finders) {
+        java.util.List<PublicationTimeFinder> list = java.util.List.of(finders);
+        return text -> {
+            for (PublicationTimeFinder f : list) {
+                Optional<Found> found = f.find(text);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        };
+    }
+
     /** A finder that never finds anything. */
     static PublicationTimeFinder none() {
         return text -> Optional.empty();
