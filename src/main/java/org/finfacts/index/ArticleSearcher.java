@@ -142,6 +142,22 @@ public final class ArticleSearcher implements Closeable {
         manager.maybeRefreshBlocking();
     }
 
+    /**
+     * Runs a few representative searches so that the analyzers' dictionaries are loaded and the code
+     * is compiled before the first real request (SmartChineseAnalyzer alone takes about a second).
+     */
+    public void warmUp() {
+        for (String q : List.of("英伟达 市值", "company:NVIDIA amount>=1e9", "type:INVESTMENT date:2024", "title:市场")) {
+            try {
+                search(SearchRequest.of(q).withFacets(true));
+                search(SearchRequest.of(q).withSort(SearchRequest.Sort.AMOUNT));
+                records(SearchRequest.of(q));
+            } catch (IOException | RuntimeException e) {
+                // warming up is best effort: a real request reports its own errors
+            }
+        }
+    }
+
     /** The compiled form of a query (for explaining it); fails with a {@link QueryException}. */
     public QueryCompiler.Compiled compile(String query) {
         return compiler.compile(query);
