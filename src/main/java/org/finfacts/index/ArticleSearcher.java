@@ -485,6 +485,7 @@ public final class ArticleSearcher implements Closeable {
         int first = local == 0 ? 0 : parentBits.prevSetBit(local - 1) + 1;
         List<SearchResults.RecordHit> records = new ArrayList<>();
         List<Mention> marked = new ArrayList<>();
+        Set<Integer> factAmounts = new java.util.HashSet<>();
         int count = 0;
         Scorer sc = inner.scorer(ctx);
         if (sc != null && first < local) {
@@ -495,7 +496,7 @@ public final class ArticleSearcher implements Closeable {
                     continue;
                 }
                 RecordRef ref = ref(ctx, d);
-                if (ref == null) {
+                if (ref == null || isAmountOfMatchedFact(article.doc(), ref, factAmounts)) {
                     continue;
                 }
                 count++;
@@ -515,6 +516,20 @@ public final class ArticleSearcher implements Closeable {
             score = f;
         }
         return new SearchResults.ArticleHit(article.info(), score, snippet, records, count);
+    }
+
+    /**
+     * Whether a money record is the amount of a fact already matched in the same article (facts come
+     * first in a block); remembers the amounts of matched facts. Such a mention is shown once, in its fact.
+     */
+    private static boolean isAmountOfMatchedFact(AnnotatedDocument doc, RecordRef ref, Set<Integer> factAmounts) {
+        if (ref.kind().equals(IndexFields.FACT) && ref.index() < doc.facts().size()
+                && doc.facts().get(ref.index()).amount() != null) {
+            factAmounts.add(doc.facts().get(ref.index()).amount().start());
+            return false;
+        }
+        return ref.kind().equals(IndexFields.MONEY) && ref.index() < doc.mentions().size()
+                && factAmounts.contains(doc.mentions().get(ref.index()).start());
     }
 
     private static RecordRef ref(LeafReaderContext ctx, int local) throws IOException {

@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -253,6 +254,16 @@ public final class QueryCompiler {
         }
 
         private Query recordTerm(QueryNode.Term t) {
+            if (t.value().equals("*")) {
+                switch (t.field()) {
+                    case COMPANY:
+                        return new FieldExistsQuery(IndexFields.COMPANY_DV);
+                    case TYPE:
+                        return new TermQuery(new Term(IndexFields.KIND, IndexFields.FACT));
+                    default:
+                        return new FieldExistsQuery(IndexFields.CURRENCY_DV);
+                }
+            }
             switch (t.field()) {
                 case COMPANY: {
                     List<BytesRef> keys = new ArrayList<>();

@@ -291,6 +291,9 @@ public final class SearchQueryParser {
                     return new QueryNode.Text(checkWildcards(value, at, false), false, value.endsWith("*"), field,
                             position(at));
                 case KEYWORD:
+                    if (value.equals("*") && field.isRecord()) {
+                        return new QueryNode.Term(field, value, position(at));
+                    }
                     if (value.contains("*") || value.contains("?")) {
                         throw error("wildcards are not supported in '" + field.label() + "'", at, value);
                     }
