@@ -15,7 +15,7 @@ import java.util.Optional;
  * Exchange rates that make amounts in different currencies comparable in the index, read from the
  * reviewed table {@code models/index/fx-rates.tsv} (currency, units per euro, date, source). Amounts
  * are converted to the base currency, USD: {@code 10亿元} at 7.5782 CNY and 1.0411 USD per euro is
- * about 137,381,964.3 USD. Conversions are exact decimal arithmetic rounded to millionths
+ * 137,380,908.395133 USD. Conversions are exact decimal arithmetic rounded to millionths
  * (half-even); USD amounts are not converted. One table date for every article: a comparison
  * across currencies is approximate by nature, a comparison within one currency stays exact.
  */
