@@ -242,4 +242,14 @@ class SearchFeaturesTest {
         assertEquals(1, hit.records().size());
         assertEquals("腾讯投资50亿港元。", hit.records().get(0).evidence().text());
     }
+
+    @Test
+    void aSearchOutOfTimeFailsInsteadOfReturningPartialNumbers() {
+        SearchRequest r = SearchRequest.of("*").withFacets(true).withTimeout(java.time.Duration.ofNanos(1));
+        SearchTimeoutException e = assertThrows(SearchTimeoutException.class, () -> searcher.search(r));
+        assertTrue(e.getMessage().contains("took longer than"), e.getMessage());
+        assertThrows(SearchTimeoutException.class, () -> searcher.records(r));
+        assertThrows(SearchTimeoutException.class, () -> searcher.search(r.withSort(SearchRequest.Sort.AMOUNT)));
+        assertThrows(QueryException.class, () -> searcher.search(r.withTimeout(java.time.Duration.ZERO)));
+    }
 }
