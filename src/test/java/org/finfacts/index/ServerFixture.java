@@ -16,6 +16,12 @@ public final class ServerFixture {
 
     /** Writes the fixture index into {@code folder} and opens a searcher with keyboard-only query values. */
     public static ArticleSearcher build(Path folder) throws IOException {
+        TestIndex.write(folder, documents());
+        return TestIndex.open(folder);
+    }
+
+    /** The fixture articles. */
+    public static List<AnnotatedDocument> documents() {
         List<AnnotatedDocument> docs = new ArrayList<>();
         TestArticles a = TestArticles.article("two-facts", "英伟达向初创公司投资了10亿美元。苹果公司市值达到2万亿美元。")
                 .published("2024-04-10").source("test").title("英伟达与苹果");
@@ -33,7 +39,6 @@ public final class ServerFixture {
             docs.add(TestArticles.article("filler-" + i, "第" + i + "篇市场评论<script>alert(1)</script>。")
                     .published("2023-01-01").source("filler").build());
         }
-        TestIndex.write(folder, docs);
-        return TestIndex.open(folder);
+        return docs;
     }
 }
