@@ -52,6 +52,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--incremental", description = "Skip inputs whose content is unchanged since they were indexed.")
     boolean incremental;
 
+    @Option(names = "--force-merge", description = "Merge the index into one segment at the end (after a bulk build; faster queries).")
+    boolean forceMerge;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary on stderr.")
     boolean quiet;
 
@@ -90,6 +93,13 @@ public final class IndexCommand implements Callable<Integer> {
             } else {
                 try (InputSource source = new InputSource(in, engineOptions.maxChars, System.in)) {
                     s = builder.fromInputs(engineOptions.engine(), source);
+                }
+            }
+            if (forceMerge) {
+                long t0 = System.nanoTime();
+                indexer.forceMerge(1);
+                if (!quiet) {
+                    err.printf(Locale.ROOT, "%nfinfacts: merged into one segment in %.1f s", (System.nanoTime() - t0) / 1e9);
                 }
             }
         }

@@ -3,7 +3,9 @@ package org.finfacts.index;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -315,8 +317,8 @@ public final class QueryCompiler {
         private Query text(QueryNode.Text t) {
             boolean titleOnly = t.field() == QueryField.TITLE;
             List<Token> chars = tokens(IndexFields.BODY_CHARS, t.text());
-            List<Token> words = tokens(IndexFields.BODY, t.text());
-            if (chars.isEmpty() && words.isEmpty()) {
+            List<Token> wordTokens = tokens(IndexFields.BODY, t.text());
+            if (chars.isEmpty() && wordTokens.isEmpty()) {
                 return null;
             }
             BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -330,19 +332,28 @@ public final class QueryCompiler {
                 }
                 return b.setMinimumNumberShouldMatch(1).build();
             }
-            if (!chars.isEmpty()) {
-                b.add(new BoostQuery(phrase(IndexFields.TITLE_CHARS, chars), 2f), Occur.SHOULD);
+            Query words = null;
+            if (!wordTokens.isEmpty()) {
+                BooleanQuery.Builder w = new BooleanQuery.Builder()
+                        .add(new BoostQuery(phrase(IndexFields.TITLE, wordTokens), 2f), Occur.SHOULD);
                 if (!titleOnly) {
-                    b.add(phrase(IndexFields.BODY_CHARS, chars), Occur.SHOULD);
+                    w.add(phrase(IndexFields.BODY, wordTokens), Occur.SHOULD);
                 }
+                words = w.build();
             }
-            if (!words.isEmpty()) {
-                b.add(new BoostQuery(phrase(IndexFields.TITLE, words), 2f), Occur.SHOULD);
-                if (!titleOnly) {
-                    b.add(phrase(IndexFields.BODY, words), Occur.SHOULD);
-                }
+            if (chars.isEmpty()) {
+                return words;
             }
-            return b.setMinimumNumberShouldMatch(1).build();
+            BooleanQuery.Builder match = new BooleanQuery.Builder()
+                    .add(new BoostQuery(phrase(IndexFields.TITLE_CHARS, chars), 2f), Occur.SHOULD);
+            if (!titleOnly) {
+                match.add(phrase(IndexFields.BODY_CHARS, chars), Occur.SHOULD);
+            }
+            b.add(match.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
+            if (words != null) {
+                b.add(words, Occur.SHOULD);
+            }
+            return b.build();
         }
 
         private Query amount(QueryNode.Compare c) {
@@ -518,20 +529,49 @@ public final class QueryCompiler {
 
     private List<Token> tokens(String field, String text) {
         List<Token> out = new ArrayList<>();
+        List<int[]> pairs = new ArrayList<>();
+        List<int[]> singles = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             int position = -1;
             while (ts.incrementToken()) {
-                position += Math.max(1, inc.getPositionIncrement());
+                position += inc.getPositionIncrement();
+                position = Math.max(position, 0);
                 out.add(new Token(term.toString(), position));
+                int[] span = {offset.startOffset(), offset.endOffset(), out.size() - 1};
+                if (CharAnalyzer.DOUBLE.equals(type.type())) {
+                    pairs.add(span);
+                } else if (CharAnalyzer.SINGLE.equals(type.type())) {
+                    singles.add(span);
+                }
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        Set<Integer> covered = new java.util.HashSet<>();
+        for (int[] single : singles) {
+            for (int[] pair : pairs) {
+                if (pair[0] <= single[0] && single[1] <= pair[1]) {
+                    covered.add(single[2]);
+                    break;
+                }
+            }
+        }
+        List<Token> kept = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!covered.contains(i)) {
+                kept.add(out.get(i));
+            }
+        }
+        return kept;
     }
 
     private static Query phrase(String field, List<Token> tokens) {

@@ -34,10 +34,10 @@ class CharAnalyzerTest {
     }
 
     @Test
-    void oneTokenPerHanCharacterAndPerWordWithOriginalOffsets() throws IOException {
-        assertEquals(List.of("英@0-1", "伟@1-2", "达@2-3", "nvidia@3-9", "市@9-10", "值@10-11", "3@11-12", "万@12-13"),
-                tokens("英伟达ＮＶＩＤＩＡ市值３万"));
-        assertEquals(List.of("27.5@0-4", "亿@4-5", "美@5-6", "元@6-7"), tokens("27.5亿美元"));
+    void hanCharactersAndTheirPairsAndOneTokenPerWordWithOriginalOffsets() throws IOException {
+        assertEquals(List.of("英@0-1", "英伟@0-2", "伟@1-2", "伟达@1-3", "达@2-3", "nvidia@3-9", "市@9-10", "市值@9-11",
+                "值@10-11", "3@11-12", "万@12-13"), tokens("英伟达ＮＶＩＤＩＡ市值３万"));
+        assertEquals(List.of("27.5@0-4", "亿@4-5", "亿美@4-6", "美@5-6", "美元@5-7", "元@6-7"), tokens("27.5亿美元"));
     }
 
     @Property(tries = 300)

@@ -211,6 +211,9 @@ class SearchFeaturesTest {
     @Test
     void freeTextMatchesSubstringsAndPhrasesWithNotAndPrefix() throws IOException {
         assertEquals(Set.of("cny-1e9"), ids("比亚迪"));
+        assertEquals(Set.of("cny-1e9"), ids("亚迪获"));
+        assertEquals(Set.of("cny-1e9"), ids("迪"));
+        assertEquals(Set.of("twd-1e10"), ids("新台币"));
         assertEquals(Set.of("cny-1e9", "usd-2e8", "range-cny"), ids("融资"));
         assertEquals(Set.of("cny-1e9", "range-cny"), ids("融资 NOT 小米"));
         assertEquals(Set.of("cny-1e9", "range-cny"), ids("融资 -小米"));
