@@ -45,8 +45,9 @@ import java.util.concurrent.TimeoutException;
  * API token, sent as {@code Authorization: Bearer TOKEN}); request bodies, query strings and queries
  * limited (413/400); result window, query shape and time limited per request (400/503); extraction
  * concurrency bounded (503 when busy); errors are JSON {@code {"error": "..."}} with 400/401/404/
- * 405/413/500/503 and never a stack trace; static files only from a fixed list read at start-up, so
- * no path can reach outside it. The index is re-opened when a new commit appears.
+ * 405/413/500/503 and never a stack trace (internal errors are counted in {@code /api/health} as
+ * {@code server_errors}); static files only from a fixed list read at start-up, so no path can reach
+ * outside it. The index is re-opened when a new commit appears.
  */
 public final class ApiServer implements AutoCloseable {
     /** How to serve. */
@@ -91,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
     private final Semaphore extractPermits;
     private final ScheduledExecutorService refresher;
     private final JsonCodec codec = new JsonCodec(true);
+    private final java.util.concurrent.atomic.AtomicLong serverErrors = new java.util.concurrent.atomic.AtomicLong();
     private Javalin app;
 
     private ApiServer(Config config, ArticleSearcher searcher, Engine engine) {
@@ -245,6 +247,7 @@ public final class ApiServer implements AutoCloseable {
             o.set("index", SearchJson.stats(searcher.stats()));
         }
         o.put("extract", engine != null);
+        o.put("server_errors", serverErrors.get());
         json(ctx, o);
     }
 
@@ -307,7 +310,13 @@ public final class ApiServer implements AutoCloseable {
         Future<AnnotatedDocument> f;
         try {
             final Document d = doc;
-            f = extractors.submit(() -> engine.process(d));
+            f = extractors.submit(() -> {
+                try {
+                    return engine.process(d);
+                } finally {
+                    extractPermits.release();
+                }
+            });
         } catch (RuntimeException e) {
             extractPermits.release();
             throw e;
@@ -316,12 +325,10 @@ public final class ApiServer implements AutoCloseable {
         try {
             out = f.get(config.extractTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new BadRequest(503, "extraction took longer than " + config.extractTimeout().toMillis() + " ms");
+            throw new BadRequest(503, "extraction took longer than " + config.extractTimeout().toMillis()
+                    + " ms (it keeps its slot until it ends)");
         } catch (ExecutionException e) {
             throw new BadRequest(500, "internal error");
-        } finally {
-            extractPermits.release();
         }
         if (out.isError()) {
             throw new BadRequest(out.error().startsWith("too large") ? 413 : 400, out.error());
@@ -393,7 +400,10 @@ public final class ApiServer implements AutoCloseable {
         ctx.contentType("application/json").result(node.toString());
     }
 
-    private static ObjectNode error(Context ctx, int status, String message) {
+    private ObjectNode error(Context ctx, int status, String message) {
+        if (status >= 500 && status != 503) {
+            serverErrors.incrementAndGet();
+        }
         ctx.status(status);
         ctx.contentType("application/json");
         ObjectNode o = JsonCodec.mapper().createObjectNode();

@@ -266,6 +266,7 @@ class ApiServerTest {
             for (Future<Integer> f : results) {
                 assertEquals(200, f.get());
             }
+            assertEquals(0, json(get(server, "/api/health")).get("server_errors").asInt());
         } finally {
             pool.shutdownNow();
         }
