@@ -39,7 +39,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
     boolean annotated;
 
     @Option(names = "--queries", paramLabel = "FILE|default", defaultValue = "default",
-            description = "Query set: a file (route<TAB>query<TAB>params per line) or 'default' (default: ${DEFAULT-VALUE}).")
+            description = "Query set: a file (route<TAB>query<TAB>params per line; route search, facts or extract) "
+                    + "or 'default' (default: ${DEFAULT-VALUE}).")
     String queries;
 
     @Option(names = "--clients", paramLabel = "N,...", split = ",", defaultValue = "1,16",
@@ -115,6 +116,13 @@ public final class BenchSearchCommand implements Callable<Integer> {
                             Duration.ofSeconds(seconds));
                     o.println(f.row());
                     o.flush();
+                }
+                if (server != null) {
+                    System.gc();
+                    Runtime rt = Runtime.getRuntime();
+                    o.printf(Locale.ROOT, "heap after the runs: %.0f MB used of %.0f MB (max %.0f MB)%n",
+                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
+                            rt.maxMemory() / 1048576.0);
                 }
             } finally {
                 if (server != null) {

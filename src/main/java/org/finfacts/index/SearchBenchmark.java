@@ -27,7 +27,11 @@ import java.util.concurrent.Future;
  * response) apart. Stops by itself; loopback only unless told another URL.
  */
 public final class SearchBenchmark {
-    /** One query of the set: {@code route} is {@code search} or {@code facts}, {@code params} extra URL parameters. */
+    /**
+     * One request of the set: {@code route} is {@code search} or {@code facts} (then {@code query} is
+     * the query and {@code params} extra URL parameters) or {@code extract} (then {@code query} is the
+     * text posted).
+     */
     public record QueryCase(String route, String query, String params, boolean factFiltered) {
     }
 
@@ -88,8 +92,8 @@ public final class SearchBenchmark {
 
     /**
      * Reads a query set: one query per line as {@code route<TAB>query<TAB>params} ({@code route}
-     * {@code search} or {@code facts}; params optional, e.g. {@code sort=amount}), or just the query
-     * (then route {@code search}); blank lines and {@code #} comments skipped.
+     * {@code search}, {@code facts} or {@code extract}; params optional, e.g. {@code sort=amount}), or
+     * just the query (then route {@code search}); blank lines and {@code #} comments skipped.
      */
     public static List<QueryCase> readQueries(Path file) throws IOException {
         List<QueryCase> out = new ArrayList<>();
@@ -102,8 +106,8 @@ public final class SearchBenchmark {
                 out.add(new QueryCase("search", parts[0].strip(), "", isFactFiltered(parts[0])));
             } else {
                 String route = parts[0].strip();
-                if (!route.equals("search") && !route.equals("facts")) {
-                    throw new IllegalArgumentException(file + ": route must be search or facts: " + line);
+                if (!route.equals("search") && !route.equals("facts") && !route.equals("extract")) {
+                    throw new IllegalArgumentException(file + ": route must be search, facts or extract: " + line);
                 }
                 String q = parts[1].strip();
                 out.add(new QueryCase(route, q, parts.length > 2 ? parts[2].strip() : "", isFactFiltered(q)));
@@ -151,9 +155,16 @@ public final class SearchBenchmark {
                        Duration duration) throws Exception {
         List<HttpRequest> requests = new ArrayList<>();
         for (QueryCase q : queries) {
-            String url = baseUrl + "/api/" + q.route() + "?q=" + URLEncoder.encode(q.query(), StandardCharsets.UTF_8)
-                    + (q.params().isEmpty() ? "" : "&" + q.params());
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+            HttpRequest.Builder b;
+            if (q.route().equals("extract")) {
+                b = HttpRequest.newBuilder(URI.create(baseUrl + "/api/extract")).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(q.query(), StandardCharsets.UTF_8));
+            } else {
+                String url = baseUrl + "/api/" + q.route() + "?q=" + URLEncoder.encode(q.query(), StandardCharsets.UTF_8)
+                        + (q.params().isEmpty() ? "" : "&" + q.params());
+                b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+            }
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
