@@ -12,6 +12,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
 import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.CompanyMention;
 import org.finfacts.facts.Fact;
@@ -200,6 +201,8 @@ public final class ArticleDocuments {
         Optional<BigDecimal> usdHi = rates.toBase(hi, currency);
         if (usdLo.isPresent() && usdHi.isPresent()) {
             inexact |= points(d, IndexFields.USD_MIN, IndexFields.USD_MAX, IndexFields.USD_DV, usdLo.get(), usdHi.get());
+            d.add(new NumericDocValuesField(IndexFields.USD_SORT_DV,
+                    NumericUtils.doubleToSortableLong(usdLo.get().doubleValue())));
         }
         if (inexact) {
             d.add(new StringField(IndexFields.AMOUNT_INEXACT, "1", Field.Store.NO));

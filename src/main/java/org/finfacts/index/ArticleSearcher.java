@@ -192,10 +192,11 @@ public final class ArticleSearcher implements Closeable {
                     ? new BooleanQuery.Builder().add(FACTS_AND_MONEY, Occur.FILTER).add(c.records(), Occur.FILTER).build()
                     : FACTS;
             Weight innerWeight = s.createWeight(s.rewrite(inner), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Map<Integer, List<RecordRef>> matched = matchingRecords(s, innerWeight, page);
             List<SearchResults.ArticleHit> hits = new ArrayList<>();
             for (ScoreDoc sd : page) {
                 deadline.check();
-                hits.add(articleHit(s, sd, innerWeight, c.highlightTerms()));
+                hits.add(articleHit(s, sd, matched.getOrDefault(sd.doc, List.of()), c.highlightTerms()));
             }
             Map<String, List<SearchResults.FacetBucket>> facets = null;
             if (request.facets()) {
@@ -373,13 +374,13 @@ public final class ArticleSearcher implements Closeable {
         newest.setMissingValue(Long.MIN_VALUE);
         switch (sort) {
             case AMOUNT: {
-                SortField largest = new SortField(IndexFields.USD_DV, SortField.Type.STRING, true);
-                largest.setMissingValue(SortField.STRING_FIRST);
+                SortField largest = new SortField(IndexFields.USD_SORT_DV, SortField.Type.LONG, true);
+                largest.setMissingValue(Long.MIN_VALUE);
                 return new Sort(largest, newest);
             }
             case AMOUNT_ASC: {
-                SortField smallest = new SortField(IndexFields.USD_DV, SortField.Type.STRING, false);
-                smallest.setMissingValue(SortField.STRING_LAST);
+                SortField smallest = new SortField(IndexFields.USD_SORT_DV, SortField.Type.LONG, false);
+                smallest.setMissingValue(Long.MAX_VALUE);
                 return new Sort(smallest, newest);
             }
             case DATE:
@@ -396,71 +397,91 @@ public final class ArticleSearcher implements Closeable {
 
     /**
      * Every matching article, ordered by the largest (or smallest) USD amount among its matching
-     * facts and money mentions; articles without one follow, newest first.
+     * facts and money mentions; articles without one follow, newest first. Records and articles are
+     * both visited in document order, so each article's best amount is found in one merge pass.
      */
     private List<ScoreDoc> byAmount(IndexSearcher s, QueryCompiler.Compiled c, boolean largestFirst,
                                     Deadline deadline) throws IOException {
-        Map<Integer, BigInteger> best = new HashMap<>();
         BooleanQuery.Builder rq = new BooleanQuery.Builder().add(FACTS_AND_MONEY, Occur.FILTER)
                 .add(new ToChildBlockJoinQuery(c.articles(), parents), Occur.FILTER);
         if (c.hasRecordFilter()) {
             rq.add(c.records(), Occur.FILTER);
         }
         Weight rw = s.createWeight(s.rewrite(rq.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
-            Scorer sc = rw.scorer(ctx);
-            BitSet parentBits = parents.getBitSet(ctx);
-            SortedDocValues usd = ctx.reader().getSortedDocValues(IndexFields.USD_DV);
-            if (sc == null || parentBits == null || usd == null) {
-                continue;
-            }
-            Bits live = ctx.reader().getLiveDocs();
-            DocIdSetIterator it = sc.iterator();
-            int n = 0;
-            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                if ((++n & 1023) == 0) {
-                    deadline.check();
-                }
-                if ((live != null && !live.get(d)) || !usd.advanceExact(d)) {
-                    continue;
-                }
-                BytesRef b = usd.lookupOrd(usd.ordValue());
-                BigInteger v = AmountEncoding.decode(b.bytes, b.offset);
-                best.merge(ctx.docBase + parentBits.nextSetBit(d), v,
-                        (x, y) -> largestFirst ? x.max(y) : x.min(y));
-            }
-        }
-        record Entry(int doc, BigInteger amount, long published) {
-        }
-        List<Entry> entries = new ArrayList<>();
         Weight aw = s.createWeight(s.rewrite(c.articles()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        int size = 0;
+        int[] docs = new int[256];
+        long[] amounts = new long[256];
+        boolean[] has = new boolean[256];
+        long[] published = new long[256];
         for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
-            Scorer sc = aw.scorer(ctx);
-            if (sc == null) {
+            Scorer as = aw.scorer(ctx);
+            if (as == null) {
                 continue;
             }
             Bits live = ctx.reader().getLiveDocs();
-            NumericDocValues published = ctx.reader().getNumericDocValues(IndexFields.PUBLISHED_DV);
-            DocIdSetIterator it = sc.iterator();
+            NumericDocValues pub = ctx.reader().getNumericDocValues(IndexFields.PUBLISHED_DV);
+            NumericDocValues usd = ctx.reader().getNumericDocValues(IndexFields.USD_SORT_DV);
+            Scorer rs = usd == null ? null : rw.scorer(ctx);
+            DocIdSetIterator records = rs == null ? DocIdSetIterator.empty() : rs.iterator();
+            int record = records.nextDoc();
+            DocIdSetIterator it = as.iterator();
             int n = 0;
             for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                if ((++n & 1023) == 0) {
+                if ((++n & 255) == 0) {
                     deadline.check();
+                }
+                boolean found = false;
+                long best = 0;
+                for (; record < d; record = records.nextDoc()) {
+                    if ((live == null || live.get(record)) && usd.advanceExact(record)) {
+                        long v = usd.longValue();
+                        if (!found || (largestFirst ? v > best : v < best)) {
+                            best = v;
+                            found = true;
+                        }
+                    }
                 }
                 if (live != null && !live.get(d)) {
                     continue;
                 }
-                long p = published != null && published.advanceExact(d) ? published.longValue() : Long.MIN_VALUE;
-                entries.add(new Entry(ctx.docBase + d, best.get(ctx.docBase + d), p));
+                if (size == docs.length) {
+                    int grow = size * 2;
+                    docs = java.util.Arrays.copyOf(docs, grow);
+                    amounts = java.util.Arrays.copyOf(amounts, grow);
+                    has = java.util.Arrays.copyOf(has, grow);
+                    published = java.util.Arrays.copyOf(published, grow);
+                }
+                docs[size] = ctx.docBase + d;
+                amounts[size] = best;
+                has[size] = found;
+                published[size] = pub != null && pub.advanceExact(d) ? pub.longValue() : Long.MIN_VALUE;
+                size++;
             }
         }
-        Comparator<BigInteger> amountOrder = largestFirst ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        entries.sort(Comparator.comparing(Entry::amount, Comparator.nullsLast(amountOrder))
-                .thenComparing(Entry::published, Comparator.reverseOrder())
-                .thenComparingInt(Entry::doc));
-        List<ScoreDoc> out = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            out.add(new ScoreDoc(e.doc(), Float.NaN));
+        final long[] a = amounts;
+        final boolean[] h = has;
+        final long[] p = published;
+        final int[] dd = docs;
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> {
+            if (h[x] != h[y]) {
+                return h[x] ? -1 : 1;
+            }
+            if (h[x] && a[x] != a[y]) {
+                return largestFirst ? Long.compare(a[y], a[x]) : Long.compare(a[x], a[y]);
+            }
+            if (p[x] != p[y]) {
+                return Long.compare(p[y], p[x]);
+            }
+            return Integer.compare(dd[x], dd[y]);
+        });
+        List<ScoreDoc> out = new ArrayList<>(size);
+        for (Integer i : order) {
+            out.add(new ScoreDoc(dd[i], Float.NaN));
         }
         return out;
     }
@@ -475,37 +496,61 @@ public final class ArticleSearcher implements Closeable {
         return new Loaded(d, new SearchResults.ArticleInfo(d.id(), d.title(), d.url(), d.source(), d.published()));
     }
 
-    private SearchResults.ArticleHit articleHit(IndexSearcher s, ScoreDoc sd, Weight inner, List<String> terms)
+    /**
+     * The records of each page hit that match {@code inner}, found with one scorer per segment that
+     * moves forward through the hits' blocks in document order (a point-range scorer is costly to
+     * create, so it is never created per hit).
+     */
+    private Map<Integer, List<RecordRef>> matchingRecords(IndexSearcher s, Weight inner, List<ScoreDoc> page)
             throws IOException {
-        Loaded article = load(s, sd.doc);
+        Map<Integer, List<RecordRef>> out = new HashMap<>();
+        int[] docs = page.stream().mapToInt(sd -> sd.doc).sorted().toArray();
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        int local = sd.doc - ctx.docBase;
-        BitSet parentBits = parents.getBitSet(ctx);
-        int first = local == 0 ? 0 : parentBits.prevSetBit(local - 1) + 1;
+        int i = 0;
+        while (i < docs.length) {
+            LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+            int end = ctx.docBase + ctx.reader().maxDoc();
+            Scorer sc = inner.scorer(ctx);
+            BitSet parentBits = parents.getBitSet(ctx);
+            Bits live = ctx.reader().getLiveDocs();
+            NumericDocValues refs = ctx.reader().getNumericDocValues(IndexFields.REF_DV);
+            DocIdSetIterator it = sc == null ? DocIdSetIterator.empty() : sc.iterator();
+            int cur = -1;
+            for (; i < docs.length && docs[i] < end; i++) {
+                int local = docs[i] - ctx.docBase;
+                int first = local == 0 || parentBits == null ? 0 : parentBits.prevSetBit(local - 1) + 1;
+                List<RecordRef> list = new ArrayList<>();
+                if (cur < first) {
+                    cur = it.advance(first);
+                }
+                for (; cur < local; cur = it.nextDoc()) {
+                    if ((live == null || live.get(cur)) && refs != null && refs.advanceExact(cur)) {
+                        list.add(RecordRef.of(refs.longValue()));
+                    }
+                }
+                out.put(docs[i], list);
+            }
+        }
+        return out;
+    }
+
+    private SearchResults.ArticleHit articleHit(IndexSearcher s, ScoreDoc sd, List<RecordRef> refs,
+                                                List<String> terms) throws IOException {
+        Loaded article = load(s, sd.doc);
         List<SearchResults.RecordHit> records = new ArrayList<>();
         List<Mention> marked = new ArrayList<>();
         Set<Integer> factAmounts = new java.util.HashSet<>();
         int count = 0;
-        Scorer sc = inner.scorer(ctx);
-        if (sc != null && first < local) {
-            Bits live = ctx.reader().getLiveDocs();
-            DocIdSetIterator it = sc.iterator();
-            for (int d = it.advance(first); d < local; d = it.nextDoc()) {
-                if (live != null && !live.get(d)) {
-                    continue;
-                }
-                RecordRef ref = ref(ctx, d);
-                if (ref == null || isAmountOfMatchedFact(article.doc(), ref, factAmounts)) {
-                    continue;
-                }
-                count++;
-                if (records.size() < limits.recordsPerHit()) {
-                    SearchResults.RecordHit hit = recordHit(article, ref, terms);
-                    if (hit != null) {
-                        records.add(hit);
-                        marked.addAll(mentionsOf(hit));
-                    }
+        for (RecordRef ref : refs) {
+            if (isAmountOfMatchedFact(article.doc(), ref, factAmounts)) {
+                continue;
+            }
+            count++;
+            if (records.size() < limits.recordsPerHit()) {
+                SearchResults.RecordHit hit = recordHit(article, ref, terms);
+                if (hit != null) {
+                    records.add(hit);
+                    marked.addAll(mentionsOf(hit));
                 }
             }
         }

@@ -85,6 +85,11 @@ public final class IndexFields {
     public static final String USD_MAX = "usd_max";
     /** Representative amount in USD (doc values). */
     public static final String USD_DV = "usd_dv";
+    /**
+     * Sort key of the representative USD amount (doc values: the double value as a sortable long).
+     * Orders amounts to double precision; filters and sums stay exact.
+     */
+    public static final String USD_SORT_DV = "usd_sort";
     /** {@code "1"} on a record whose amount is not exactly representable (indexed as the enclosing range). */
     public static final String AMOUNT_INEXACT = "amount_inexact";
     /** Start of the record's date, seconds (point). */
