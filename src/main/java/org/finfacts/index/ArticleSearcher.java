@@ -34,6 +34,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.finfacts.core.Engine;
 import org.finfacts.facts.AnnotatedDocument;
+import org.finfacts.facts.CompanyMention;
 import org.finfacts.facts.Fact;
 import org.finfacts.facts.JsonCodec;
 import org.finfacts.facts.Mention;
@@ -196,7 +197,7 @@ public final class ArticleSearcher implements Closeable {
             List<SearchResults.ArticleHit> hits = new ArrayList<>();
             for (ScoreDoc sd : page) {
                 deadline.check();
-                hits.add(articleHit(s, sd, matched.getOrDefault(sd.doc, List.of()), c.highlightTerms()));
+                hits.add(articleHit(s, sd, matched.getOrDefault(sd.doc, List.of()), c));
             }
             Map<String, List<SearchResults.FacetBucket>> facets = null;
             if (request.facets()) {
@@ -535,7 +536,8 @@ public final class ArticleSearcher implements Closeable {
     }
 
     private SearchResults.ArticleHit articleHit(IndexSearcher s, ScoreDoc sd, List<RecordRef> refs,
-                                                List<String> terms) throws IOException {
+                                                QueryCompiler.Compiled c) throws IOException {
+        List<String> terms = c.highlightTerms();
         Loaded article = load(s, sd.doc);
         List<SearchResults.RecordHit> records = new ArrayList<>();
         List<Mention> marked = new ArrayList<>();
@@ -551,6 +553,15 @@ public final class ArticleSearcher implements Closeable {
                 if (hit != null) {
                     records.add(hit);
                     marked.addAll(mentionsOf(hit));
+                }
+            }
+        }
+        if (!c.highlightCompanies().isEmpty()) {
+            for (Mention m : article.doc().mentions()) {
+                if (m instanceof CompanyMention cm && !marked.contains(cm)
+                        && ((cm.id() != null && c.highlightCompanies().contains(ArticleDocuments.companyKey(cm.id())))
+                        || c.highlightCompanies().contains(ArticleDocuments.companyKey(cm.text())))) {
+                    marked.add(cm);
                 }
             }
         }

@@ -63,7 +63,8 @@ import java.util.TreeSet;
  */
 public final class QueryCompiler {
     /** What a query compiles to. */
-    public record Compiled(QueryNode tree, Query articles, Query records, List<String> highlightTerms) {
+    public record Compiled(QueryNode tree, Query articles, Query records, List<String> highlightTerms,
+                           Set<String> highlightCompanies) {
         /** Whether the query restricts records (then only matching records are shown and counted). */
         public boolean hasRecordFilter() {
             return records != null;
@@ -120,7 +121,7 @@ public final class QueryCompiler {
             }
             records = new ConstantScoreQuery(any.setMinimumNumberShouldMatch(1).build());
         }
-        return new Compiled(tree, top.build(), records, List.copyOf(run.highlights));
+        return new Compiled(tree, top.build(), records, List.copyOf(run.highlights), Set.copyOf(run.companyKeys));
     }
 
     /** Whether every leaf of a subtree is a record filter (then the subtree holds on one record). */
@@ -146,11 +147,12 @@ public final class QueryCompiler {
     private final class Run {
         final List<Query> recordGroups = new ArrayList<>();
         final Set<String> highlights = new TreeSet<>();
+        final Set<String> companyKeys = new TreeSet<>();
 
         /** The article-level query of a node; null for a node that matches everything (only stop words). */
         Query article(QueryNode n, boolean negated) {
             if (isRecordOnly(n)) {
-                return join(record(n), negated);
+                return join(record(n, negated), negated);
             }
             if (n instanceof QueryNode.Text t) {
                 if (!negated) {
@@ -200,7 +202,7 @@ public final class QueryCompiler {
                 }
                 if (!recordParts.isEmpty()) {
                     QueryNode group = recordParts.size() == 1 ? recordParts.get(0) : new QueryNode.And(recordParts);
-                    b.add(join(record(group), negated), Occur.FILTER);
+                    b.add(join(record(group, negated), negated), Occur.FILTER);
                     positive = true;
                 }
                 if (!positive) {
@@ -227,24 +229,24 @@ public final class QueryCompiler {
             return new ToParentBlockJoinQuery(child, parents, ScoreMode.None);
         }
 
-        /** The record-level query of a record-only node. */
-        private Query record(QueryNode n) {
+        /** The record-level query of a record-only node ({@code negated}: under a NOT, not highlighted). */
+        private Query record(QueryNode n, boolean negated) {
             if (n instanceof QueryNode.And a) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder();
                 for (QueryNode p : a.parts()) {
-                    b.add(record(p), Occur.FILTER);
+                    b.add(record(p, negated), Occur.FILTER);
                 }
                 return b.build();
             }
             if (n instanceof QueryNode.Or o) {
                 BooleanQuery.Builder b = new BooleanQuery.Builder();
                 for (QueryNode p : o.parts()) {
-                    b.add(record(p), Occur.SHOULD);
+                    b.add(record(p, negated), Occur.SHOULD);
                 }
                 return new ConstantScoreQuery(b.setMinimumNumberShouldMatch(1).build());
             }
             if (n instanceof QueryNode.Term t) {
-                return recordTerm(t);
+                return recordTerm(t, negated);
             }
             if (n instanceof QueryNode.Compare c) {
                 return c.field() == QueryField.AMOUNT ? amount(c) : date(c);
@@ -255,7 +257,7 @@ public final class QueryCompiler {
             throw new IllegalStateException("not a record node: " + n);
         }
 
-        private Query recordTerm(QueryNode.Term t) {
+        private Query recordTerm(QueryNode.Term t, boolean negated) {
             if (t.value().equals("*")) {
                 switch (t.field()) {
                     case COMPANY:
@@ -271,6 +273,9 @@ public final class QueryCompiler {
                     List<BytesRef> keys = new ArrayList<>();
                     for (String k : companies.keys(t.value())) {
                         keys.add(new BytesRef(k));
+                        if (!negated) {
+                            companyKeys.add(k);
+                        }
                     }
                     return new TermInSetQuery(IndexFields.COMPANY, keys);
                 }

@@ -109,4 +109,15 @@ class FactFilterTest {
             assertTrue(fact.evidence().highlights().stream().anyMatch(x -> x.kind().equals("MONEY")));
         }
     }
+
+    @Test
+    void companyFiltersHighlightTheCompanyInTheSnippet() throws IOException {
+        SearchResults.ArticleHit hit = searcher.search(SearchRequest.of("company:nvidia source:other")).hits().get(0);
+        assertEquals("nvidia-big", hit.article().id());
+        assertTrue(hit.snippet().highlights().contains(new SearchResults.Highlight(0, 3, "COMPANY")),
+                hit.snippet().toString());
+        SearchResults.ArticleHit negated = searcher.search(SearchRequest.of("英伟达 NOT company:Apple")).hits().get(0);
+        assertTrue(negated.snippet().highlights().stream().noneMatch(h -> h.kind().equals("COMPANY")),
+                negated.snippet().toString());
+    }
 }
