@@ -61,15 +61,24 @@ import java.util.Set;
  * and index statistics. Sees new commits after {@link #refresh()}. Every request is bounded: page
  * size and result window ({@link Limits}), query size and shape ({@link SearchQueryParser.Limits}),
  * and time (Lucene's query timeout plus checks in the index's own loops: a search that runs out of
- * time fails with {@link SearchTimeoutException}, never with partial numbers). Thread-safe.
+ * time fails with {@link SearchTimeoutException}, never with partial numbers). Parsed articles of
+ * recent hits are kept ({@link Limits#documentCache}, like Solr's document cache). Thread-safe.
  */
 public final class ArticleSearcher implements Closeable {
     /** Bounds on requests. */
     public record Limits(int maxLimit, int maxWindow, Duration maxTimeout, int facetValues, int recordsPerHit,
-                         SearchQueryParser.Limits query) {
-        /** 100 per page, window of 1,000, 10 s at most, 10 facet values, 5 records per hit. */
+                         int documentCache, SearchQueryParser.Limits query) {
+        /**
+         * 100 per page, window of 1,000, 10 s at most, 10 facet values, 5 records per hit, 512 parsed
+         * articles kept for hits that come back.
+         */
         public static Limits defaults() {
-            return new Limits(100, 1000, Duration.ofSeconds(10), 10, 5, SearchQueryParser.Limits.defaults());
+            return new Limits(100, 1000, Duration.ofSeconds(10), 10, 5, 512, SearchQueryParser.Limits.defaults());
+        }
+
+        /** The same limits with another document cache size (0: none). */
+        public Limits withDocumentCache(int size) {
+            return new Limits(maxLimit, maxWindow, maxTimeout, facetValues, recordsPerHit, size, query);
         }
     }
 
@@ -104,6 +113,7 @@ public final class ArticleSearcher implements Closeable {
     private final FxRates rates;
     private final Limits limits;
     private final SnippetBuilder snippets = new SnippetBuilder();
+    private final Map<Object, Loaded> documents;
 
     private ArticleSearcher(Path folder, Directory directory, SearcherManager manager, FxRates rates,
                             QueryValues values, Limits limits) {
@@ -115,6 +125,15 @@ public final class ArticleSearcher implements Closeable {
         this.limits = limits;
         this.compiler = new QueryCompiler(new SearchQueryParser(limits.query()), IndexFields.analyzer(), parents,
                 values.amounts(), values.dates(), values.companies(), rates);
+        int cacheSize = limits.documentCache();
+        this.documents = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<Object, Loaded>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Loaded> eldest) {
+                return size() > cacheSize;
+            }
+        });
     }
 
     /** Opens the index in {@code folder}; fails with a message when there is none. */
@@ -488,13 +507,33 @@ public final class ArticleSearcher implements Closeable {
     }
 
     /** An article's stored annotation, parsed. */
-    private record Loaded(AnnotatedDocument doc, SearchResults.ArticleInfo info) {
+    private record Loaded(AnnotatedDocument doc, SearchResults.ArticleInfo info, int[] codePoints) {
     }
 
+    /**
+     * An article's annotation, parsed: from the cache of recently shown articles (keyed by segment
+     * and document, so a re-indexed article is never served stale), else from its stored JSON.
+     */
     private Loaded load(IndexSearcher s, int doc) throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.IndexReader.CacheHelper helper = ctx.reader().getCoreCacheHelper();
+        Object key = helper == null || limits.documentCache() == 0 ? null
+                : List.of(helper.getKey(), doc - ctx.docBase);
+        if (key != null) {
+            Loaded hit = documents.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
         String json = s.storedFields().document(doc, Set.of(IndexFields.JSON)).get(IndexFields.JSON);
         AnnotatedDocument d = JsonCodec.readAnnotated(json);
-        return new Loaded(d, new SearchResults.ArticleInfo(d.id(), d.title(), d.url(), d.source(), d.published()));
+        Loaded loaded = new Loaded(d, new SearchResults.ArticleInfo(d.id(), d.title(), d.url(), d.source(),
+                d.published()), d.text().codePoints().toArray());
+        if (key != null) {
+            documents.put(key, loaded);
+        }
+        return loaded;
     }
 
     /**
@@ -565,7 +604,7 @@ public final class ArticleSearcher implements Closeable {
                 }
             }
         }
-        SearchResults.Snippet snippet = snippets.best(article.doc(), terms, marked);
+        SearchResults.Snippet snippet = snippets.best(article.doc(), article.codePoints(), terms, marked);
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         if (sd instanceof org.apache.lucene.search.FieldDoc fd && fd.fields != null && fd.fields.length > 0
                 && fd.fields[0] instanceof Float f) {
@@ -609,12 +648,13 @@ public final class ArticleSearcher implements Closeable {
             }
             Fact.Span anchor = f.amount() == null ? null : new Fact.Span(f.amount().start(), f.amount().end());
             return new SearchResults.RecordHit(article.info(), IndexFields.FACT, ref.index(), f, null,
-                    usd(f.amount()), snippets.evidence(doc, f.sentence(), anchor, terms, ms));
+                    usd(f.amount()), snippets.evidence(doc, article.codePoints(), f.sentence(), anchor, terms, ms));
         }
         if (ref.kind().equals(IndexFields.MONEY) && ref.index() < doc.mentions().size()
                 && doc.mentions().get(ref.index()) instanceof MoneyMention m) {
             return new SearchResults.RecordHit(article.info(), IndexFields.MONEY, ref.index(), null, m, usd(m),
-                    snippets.evidence(doc, null, new Fact.Span(m.start(), m.end()), terms, List.of(m)));
+                    snippets.evidence(doc, article.codePoints(), null, new Fact.Span(m.start(), m.end()), terms,
+                            List.of(m)));
         }
         return null;
     }

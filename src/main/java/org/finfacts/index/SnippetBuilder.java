@@ -28,8 +28,13 @@ public final class SnippetBuilder {
 
     /** The best snippet of the article for these terms and mentions. */
     public SearchResults.Snippet best(AnnotatedDocument doc, Collection<String> terms, Collection<Mention> mentions) {
-        int[] cps = doc.text().codePoints().toArray();
-        List<Mark> marks = marks(cps, terms, mentions);
+        return best(doc, doc.text().codePoints().toArray(), terms, mentions);
+    }
+
+    /** {@link #best(AnnotatedDocument, Collection, Collection)} with the text's code points given. */
+    public SearchResults.Snippet best(AnnotatedDocument doc, int[] cps, Collection<String> terms,
+                                      Collection<Mention> mentions) {
+        List<Mark> marks = marks(cps, terms, mentions, 0, cps.length);
         List<Fact.Span> sentences = doc.sentences().isEmpty() ? List.of(new Fact.Span(0, cps.length)) : doc.sentences();
         Fact.Span best = null;
         int bestScore = 0;
@@ -65,7 +70,12 @@ public final class SnippetBuilder {
     /** The evidence of a record: its sentence (or the one around {@code span}) with mentions and terms marked. */
     public SearchResults.Snippet evidence(AnnotatedDocument doc, Fact.Span sentence, Fact.Span anchor,
                                           Collection<String> terms, Collection<Mention> mentions) {
-        int[] cps = doc.text().codePoints().toArray();
+        return evidence(doc, doc.text().codePoints().toArray(), sentence, anchor, terms, mentions);
+    }
+
+    /** {@link #evidence(AnnotatedDocument, Fact.Span, Fact.Span, Collection, Collection)} with the code points given. */
+    public SearchResults.Snippet evidence(AnnotatedDocument doc, int[] cps, Fact.Span sentence, Fact.Span anchor,
+                                          Collection<String> terms, Collection<Mention> mentions) {
         Fact.Span s = sentence;
         if (s == null && anchor != null) {
             for (Fact.Span x : doc.sentences()) {
@@ -79,9 +89,9 @@ public final class SnippetBuilder {
             int a = anchor == null ? 0 : anchor.start();
             s = new Fact.Span(Math.max(0, a - 60), Math.min(cps.length, a + 100));
         }
-        List<Mark> marks = marks(cps, terms, mentions);
         int start = clamp(s.start(), cps.length);
         int end = clamp(s.end(), cps.length);
+        List<Mark> marks = marks(cps, terms, mentions, start, end);
         if (anchor != null && end - start > MAX_CHARS) {
             start = Math.max(start, anchor.start() - MAX_CHARS / 3);
             end = Math.min(end, start + MAX_CHARS);
@@ -117,17 +127,19 @@ public final class SnippetBuilder {
         return new SearchResults.Snippet(new String(cps, start, end - start), start, end, hs);
     }
 
-    private static List<Mark> marks(int[] cps, Collection<String> terms, Collection<Mention> mentions) {
+    /** Highlights of mentions and of every occurrence of the terms in {@code [from, to)}. */
+    private static List<Mark> marks(int[] cps, Collection<String> terms, Collection<Mention> mentions, int from,
+                                    int to) {
         List<Mark> marks = new ArrayList<>();
         for (Mention m : mentions) {
-            if (m.start() >= 0 && m.end() <= cps.length && m.start() < m.end()) {
+            if (m.start() >= from && m.end() <= to && m.start() < m.end()) {
                 marks.add(new Mark(m.start(), m.end(), m.type().name()));
             }
         }
-        if (!terms.isEmpty()) {
-            int[] folded = new int[cps.length];
-            for (int i = 0; i < cps.length; i++) {
-                folded[i] = fold(cps[i]);
+        if (!terms.isEmpty() && from < to) {
+            int[] folded = new int[to - from];
+            for (int i = from; i < to; i++) {
+                folded[i - from] = fold(cps[i]);
             }
             for (String t : terms) {
                 int[] term = t.codePoints().map(SnippetBuilder::fold).toArray();
@@ -136,7 +148,7 @@ public final class SnippetBuilder {
                 }
                 for (int i = 0; i + term.length <= folded.length && marks.size() < MAX_HIGHLIGHTS; i++) {
                     if (matchesAt(folded, term, i)) {
-                        marks.add(new Mark(i, i + term.length, "term"));
+                        marks.add(new Mark(from + i, from + i + term.length, "term"));
                         i += term.length - 1;
                     }
                 }

@@ -117,6 +117,12 @@ class IndexMaintenanceTest {
                 assertEquals(2, s.stats().articles());
                 assertTrue(s.stats().generation() > 0);
                 assertTrue(s.stats().committedAt() != null);
+                assertTrue(s.search(SearchRequest.of("id:doc-01")).hits().get(0).snippet().text().contains("100美元"));
+                indexer.index(numbered(1, "700"), null);
+                indexer.commit();
+                s.refresh();
+                SearchResults.ArticleHit again = s.search(SearchRequest.of("id:doc-01")).hits().get(0);
+                assertTrue(again.snippet().text().contains("700美元"), again.snippet().text());
             }
         }
     }
