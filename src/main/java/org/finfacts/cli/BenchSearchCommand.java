@@ -59,6 +59,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "API token for --url.")
     String token;
 
+    @Option(names = "--document-cache", paramLabel = "N", defaultValue = "512",
+            description = "Parsed articles the server keeps for repeated hits; 0 parses every hit (default: ${DEFAULT-VALUE}).")
+    int documentCache;
+
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Indexing threads for --input (default: cores).")
     Integer threads;
 
@@ -96,7 +100,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
                 : SearchBenchmark.readQueries(Path.of(queries));
         long factQueries = set.stream().filter(SearchBenchmark.QueryCase::factFiltered).count();
         try (ArticleSearcher searcher = ArticleSearcher.open(index, rates, ArticleSearcher.QueryValues.engine(engine),
-                ArticleSearcher.Limits.defaults())) {
+                ArticleSearcher.Limits.defaults().withDocumentCache(Math.max(0, documentCache)))) {
             ApiServer server = null;
             String base = url;
             if (base == null) {
