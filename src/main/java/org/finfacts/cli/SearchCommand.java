@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -213,9 +212,5 @@ public final class SearchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%.2fm", v / 1e6);
         }
         return usd.setScale(Math.min(2, Math.max(0, usd.scale())), java.math.RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    static Set<String> kindsOf(List<String> ks) {
-        return new LinkedHashSet<>(ks);
     }
 }

@@ -3,7 +3,6 @@ package org.finfacts.index;
 import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.CompanyMention;
 import org.finfacts.facts.FactType;
-import org.finfacts.facts.MoneyMention;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
