@@ -16,7 +16,8 @@ import java.util.Optional;
  * Runs the engine on a short piece of a query ({@code 10亿美元}, {@code 去年}, {@code 英伟达}) with
  * today as the publication time, remembering the last 1,024 answers, and finds the mention that
  * makes up the piece: one whose text covers every digit of it (qualifier words such as {@code 约}
- * may lie outside). Shared by the engine-backed query value readers; thread-safe.
+ * may lie outside). Shared by the engine-backed query value readers; thread-safe (the engine runs
+ * outside the cache's lock, so a slow piece never holds up the others).
  */
 final class EngineProbe {
     private static final int CACHE = 1024;
@@ -44,8 +45,12 @@ final class EngineProbe {
             return Optional.empty();
         }
         String today = LocalDate.now(clock).toString();
-        AnnotatedDocument doc = cache.computeIfAbsent(today + "\u0000" + text,
-                k -> engine.process(new Document("query", text, null, today, null, null)));
+        String key = today + "\u0000" + text;
+        AnnotatedDocument doc = cache.get(key);
+        if (doc == null) {
+            doc = engine.process(new Document("query", text, null, today, null, null));
+            cache.put(key, doc);
+        }
         if (doc.isError()) {
             return Optional.empty();
         }
