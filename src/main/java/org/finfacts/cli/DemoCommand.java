@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code finfacts demo}: the main job on the bundled corpus. Extracts every article of
  * {@code corpus/demo/} into {@code out/demo/annotated.jsonl}, scores the seed article against its
- * gold, and prints where everything went with a short summary.
+ * gold, builds the search index {@code out/demo/index} from the annotations and runs example queries,
+ * and prints where everything went with a short summary; {@code --serve} then starts the API.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the engine on the bundled demo corpus, score the seed article, and summarise.")
@@ -44,6 +45,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads (default: number of cores).")
     Integer threads;
+
+    @Option(names = "--serve", description = "After the demo, serve the search API and page over out/demo/index.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port for --serve (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
 
     @Mixin
     EngineOptions engineOptions;
@@ -105,6 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  %-8s %.3f%n", "FACTS", report.factScore("ALL").f1());
             o.println("  -> " + evalOut);
         }
+        DemoSearch.run(o, engine, engineOptions, annotated, out.resolve("index"), n, serve, port);
         return 0;
     }
 

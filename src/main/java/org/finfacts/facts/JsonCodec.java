@@ -9,11 +9,14 @@ import org.finfacts.core.Document;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine's JSON: {@link AnnotatedDocument} to the output line of {@code ANNOTATION.md} ("Engine
  * input and output", schema in {@code src/main/resources/schema/annotated-document.schema.json}),
- * and input lines ({@code {"id","text","published"?,"title"?,"url"?,"source"?}}) to {@link Document}.
+ * and input lines ({@code {"id","text","published"?,"title"?,"url"?,"source"?}}) to {@link Document};
+ * {@link #readAnnotated} reads an output line back.
  * Money values are exact decimal strings; offsets are code points. Thread-safe.
  */
 public final class JsonCodec {
@@ -257,6 +260,207 @@ public final class JsonCodec {
             published = text(n, "date");
         }
         return new Document(id, text, text(n, "title"), published, text(n, "url"), text(n, "source"));
+    }
+
+    /**
+     * Reads an output line of {@code finfacts extract} back into an {@link AnnotatedDocument}: the
+     * inverse of {@link #write}. Facts get their amount, subject and object mentions back by their
+     * {@code *_at} offsets; a fact whose amount mention is not in the line gets one rebuilt from its
+     * {@code amount_text}, {@code value} and {@code currency}. Fails with a message naming the
+     * field on a line that does not follow the schema.
+     */
+    public static AnnotatedDocument readAnnotated(String line) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return readAnnotated(n);
+    }
+
+    /** Reads a parsed output object (see {@link #readAnnotated(String)}). */
+    public static AnnotatedDocument readAnnotated(JsonNode n) {
+        String id = text(n, "id");
+        String error = text(n, "error");
+        if (error != null) {
+            return AnnotatedDocument.failed(id, error);
+        }
+        Regions regions = null;
+        JsonNode r = n.get("regions");
+        if (r != null && r.isObject()) {
+            regions = new Regions(span(r.get("title"), "regions.title"), span(r.get("body"), "regions.body"));
+        }
+        List<Fact.Span> sentences = new ArrayList<>();
+        for (JsonNode s : array(n, "sentences")) {
+            sentences.add(span(s, "sentences"));
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (JsonNode m : array(n, "mentions")) {
+            mentions.add(readMention(m));
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (JsonNode f : array(n, "facts")) {
+            facts.add(readFact(f, mentions));
+        }
+        List<String> warnings = new ArrayList<>();
+        for (JsonNode w : array(n, "warnings")) {
+            warnings.add(w.asText());
+        }
+        return new AnnotatedDocument(id, text(n, "title"), text(n, "published"), text(n, "published_from"),
+                text(n, "url"), text(n, "source"), text(n, "text"), regions, sentences, mentions, facts, warnings,
+                null);
+    }
+
+    /** Reads one mention object of an output line. */
+    public static Mention readMention(JsonNode m) {
+        String type = text(m, "type");
+        if (type == null) {
+            throw new IllegalArgumentException("mention without \"type\"");
+        }
+        int start = integer(m, "start");
+        int end = integer(m, "end");
+        String text = text(m, "text");
+        switch (type) {
+            case "MONEY":
+                return new MoneyMention(start, end, text, decimal(m, "value"), decimal(m, "min"), decimal(m, "max"),
+                        text(m, "currency"), Qualifier.fromJson(text(m, "qualifier")), text(m, "per"));
+            case "NUMBER":
+                return new NumberMention(start, end, text, decimal(m, "value"), decimal(m, "min"), decimal(m, "max"),
+                        text(m, "unit"), Qualifier.fromJson(text(m, "qualifier")));
+            case "PERCENT":
+                return new PercentMention(start, end, text, decimal(m, "value"), decimal(m, "min"),
+                        decimal(m, "max"), Qualifier.fromJson(text(m, "qualifier")));
+            case "DATE": {
+                LocalDateTime from = null;
+                LocalDateTime to = null;
+                JsonNode iv = m.get("interval");
+                if (iv != null && iv.isArray() && iv.size() == 2) {
+                    from = dateTime(iv.get(0));
+                    to = dateTime(iv.get(1));
+                }
+                JsonNode rel = m.get("relative");
+                return new DateMention(start, end, text, text(m, "value"), Grain.fromJson(text(m, "grain")), from, to,
+                        rel != null && rel.asBoolean(), text(m, "role"));
+            }
+            case "COMPANY": {
+                JsonNode known = m.get("known");
+                return new CompanyMention(start, end, text, text(m, "id"), text(m, "code"), text(m, "source"),
+                        known != null && known.asBoolean());
+            }
+            case "PERSON":
+                return new PersonMention(start, end, text);
+            default:
+                throw new IllegalArgumentException("unknown mention type \"" + type + "\"");
+        }
+    }
+
+    private static Fact readFact(JsonNode f, List<Mention> mentions) {
+        String typeName = text(f, "type");
+        FactType type;
+        try {
+            type = FactType.valueOf(typeName == null ? "" : typeName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown fact type \"" + typeName + "\"");
+        }
+        MoneyMention amount = null;
+        JsonNode at = f.get("amount_at");
+        if (at != null && at.isNumber()) {
+            int start = at.asInt();
+            for (Mention m : mentions) {
+                if (m instanceof MoneyMention x && x.start() == start) {
+                    amount = x;
+                    break;
+                }
+            }
+            String amountText = text(f, "amount_text");
+            if (amount == null && amountText != null) {
+                amount = new MoneyMention(start, start + amountText.codePointCount(0, amountText.length()), amountText,
+                        decimal(f, "value"), decimal(f, "min"), decimal(f, "max"), text(f, "currency"),
+                        Qualifier.EXACT, null);
+            }
+        }
+        Fact.Span evidence = null;
+        JsonNode ev = f.get("evidence");
+        if (ev != null && !ev.isNull()) {
+            evidence = span(ev, "evidence");
+        }
+        return new Fact(type, text(f, "subject"), companyAt(f, "subject_at", mentions), text(f, "object"),
+                companyAt(f, "object_at", mentions), amount, text(f, "date"), flag(f, "cumulative"), flag(f, "change"),
+                text(f, "direction"), flag(f, "forecast"), evidence, text(f, "trigger"));
+    }
+
+    private static CompanyMention companyAt(JsonNode f, String field, List<Mention> mentions) {
+        JsonNode at = f.get(field);
+        if (at == null || !at.isNumber()) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (m instanceof CompanyMention c && c.start() == at.asInt()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean flag(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.asBoolean();
+    }
+
+    private static Iterable<JsonNode> array(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("\"" + field + "\" is not an array");
+        }
+        return v;
+    }
+
+    private static Fact.Span span(JsonNode v, String field) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray() || v.size() != 2 || !v.get(0).canConvertToInt() || !v.get(1).canConvertToInt()) {
+            throw new IllegalArgumentException("\"" + field + "\" is not a [start, end] pair");
+        }
+        return new Fact.Span(v.get(0).asInt(), v.get(1).asInt());
+    }
+
+    private static int integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("mention without an integer \"" + field + "\"");
+        }
+        return v.asInt();
+    }
+
+    private static BigDecimal decimal(JsonNode n, String field) {
+        String s = text(n, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + field + "\" is not a decimal: " + s);
+        }
+    }
+
+    private static LocalDateTime dateTime(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date-time: " + v.asText());
+        }
     }
 
     /** The record's id if it has one, else null (for error lines of unreadable records). */
