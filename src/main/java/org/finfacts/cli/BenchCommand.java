@@ -8,7 +8,14 @@ import org.finfacts.bench.StageResult;
 import org.finfacts.core.Document;
 import org.finfacts.core.Engine;
 import org.finfacts.extract.Recognizer;
+import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.JsonCodec;
+import org.finfacts.index.ArticleIndexer;
+import org.finfacts.index.ArticleSearcher;
+import org.finfacts.index.FxRates;
+import org.finfacts.index.SearchBenchmark;
+import org.finfacts.server.ApiServer;
+import org.finfacts.text.html.ArticleExtractor;
 import org.finfacts.ingest.InputRecord;
 import org.finfacts.ingest.InputSource;
 import picocli.CommandLine.Command;
@@ -24,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,9 +58,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Use only the first N documents.")
     Integer limit;
 
-    @Option(names = "--stages", split = ",", defaultValue = "hanlp,smartcn,recognizers,extract",
-            description = "Stages to run: hanlp, smartcn, recognizers, extract (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stages", split = ",", defaultValue = "hanlp,smartcn,recognizers,extract,pages,index,query",
+            description = "Stages to run: hanlp, smartcn, recognizers, extract, pages (needs --pages), index, query "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> stages;
+
+    @Option(names = "--pages", paramLabel = "PAGES.jsonl",
+            description = "Pages for the page-cleaning stage: JSONL with an \"html\" field (e.g. ../shared/pages/dev.jsonl).")
+    Path pages;
+
+    @Option(names = "--query-clients", split = ",", defaultValue = "1,16",
+            description = "Concurrent HTTP clients for the query stage (default: ${DEFAULT-VALUE}).")
+    List<Integer> queryClients;
+
+    @Option(names = "--query-seconds", defaultValue = "10", description = "Measured seconds per client count (default: ${DEFAULT-VALUE}).")
+    int querySeconds;
 
     @Option(names = "--startup", description = "Also time a cold start to the first result (fresh JVM, 3 runs).")
     boolean startup;
@@ -102,6 +122,20 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(report(err, bench.measure(bench.fullExtraction(engine), t)));
             }
         }
+        if (stages.contains("pages") && pages != null) {
+            List<Document> html = loadPages(pages);
+            Benchmark pageBench = new Benchmark(html, warmup, iterations);
+            ArticleExtractor extractor = ArticleExtractor.create(engine.config().models());
+            err.printf(Locale.ROOT, "finfacts bench: %,d pages, %,d characters of HTML from %s%n", html.size(), pageBench.chars(), pages);
+            for (int t : threads) {
+                results.add(report(err, pageBench.measure(Benchmark.stage("page-clean",
+                        i -> extractor.extract(html.get(i).text(), html.get(i).url())), t)));
+            }
+        }
+        ObjectNode indexing = null;
+        if (stages.contains("index") || stages.contains("query")) {
+            indexing = indexAndQuery(err, engine, docs);
+        }
         ObjectNode report = JsonCodec.mapper().createObjectNode();
         ObjectNode machine = report.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -130,6 +164,9 @@ public final class BenchCommand implements Callable<Integer> {
         Double sm1 = find(results, "smartcn-analyze", 1);
         if (sm1 != null && ext1 != null) {
             ratios.put("extract_vs_smartcn_1_thread", round(ext1 / sm1));
+        }
+        if (indexing != null) {
+            report.set("index", indexing);
         }
         if (startup) {
             report.set("startup", startup(err));
@@ -168,6 +205,72 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return docs;
+    }
+
+    private static List<Document> loadPages(Path file) throws java.io.IOException {
+        List<Document> out = new ArrayList<>();
+        try (var lines = Files.lines(file)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var n = JsonCodec.mapper().readTree(line);
+                if (n.hasNonNull("html")) {
+                    out.add(new Document(n.path("id").asText(), n.get("html").asText(), null, null,
+                            n.hasNonNull("url") ? n.get("url").asText() : null, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Indexes the input's annotations into a fresh folder (articles/s, size), then queries it over HTTP. */
+    private ObjectNode indexAndQuery(PrintStream err, Engine engine, List<Document> docs) throws Exception {
+        ObjectNode o = JsonCodec.mapper().createObjectNode();
+        List<AnnotatedDocument> annotated = new ArrayList<>();
+        for (Document d : docs) {
+            AnnotatedDocument a = engine.process(d);
+            if (!a.isError()) {
+                annotated.add(a);
+            }
+        }
+        FxRates rates = FxRates.load(engine.config().models());
+        Path dir = Files.createTempDirectory("finfacts-bench-index");
+        try {
+            long t0 = System.nanoTime();
+            try (ArticleIndexer indexer = ArticleIndexer.open(dir, rates)) {
+                for (AnnotatedDocument a : annotated) {
+                    indexer.index(a, Integer.toHexString(a.text().hashCode()));
+                }
+                indexer.commit();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long bytes = IndexCommand.size(dir);
+            o.put("articles", annotated.size());
+            o.put("build_seconds", round(seconds));
+            o.put("articles_per_second", round(annotated.size() / seconds));
+            o.put("index_bytes", bytes);
+            err.printf(Locale.ROOT, "  %-24s 1 thr  %,12.0f articles/s  (%d articles, %s)%n", "index-build",
+                    annotated.size() / seconds, annotated.size(), IndexCommand.human(bytes));
+            if (stages.contains("query")) {
+                ArrayNode runs = o.putArray("query");
+                try (ArticleSearcher searcher = ArticleSearcher.open(dir, rates, ArticleSearcher.QueryValues.engine(engine),
+                        ArticleSearcher.Limits.defaults());
+                     ApiServer server = ApiServer.start(ApiServer.Config.defaults().at("127.0.0.1", 0), searcher, engine)) {
+                    SearchBenchmark sb = new SearchBenchmark();
+                    for (int c : queryClients) {
+                        SearchBenchmark.Figures f = sb.run(server.url(), null, SearchBenchmark.defaultQueries(), c,
+                                Duration.ofSeconds(2), Duration.ofSeconds(querySeconds));
+                        runs.add(JsonCodec.mapper().valueToTree(f));
+                        err.printf(Locale.ROOT, "  %-24s %d clients  p50 %.2f ms  p99 %.2f ms  fact p99 %.2f ms  %,.0f req/s  %d errors%n",
+                                "query (HTTP)", c, f.p50(), f.p99(), f.factP99(), f.throughput(), f.errors());
+                    }
+                }
+            }
+        } finally {
+            IndexCommand.deleteRecursively(dir);
+        }
+        return o;
     }
 
     private static StageResult report(PrintStream err, StageResult r) {
@@ -248,6 +351,9 @@ public final class BenchCommand implements Callable<Integer> {
                 report.get("in_process_first_result_seconds").asDouble()));
         if (report.has("startup")) {
             sb.append("startup: ").append(report.get("startup")).append('\n');
+        }
+        if (report.has("index")) {
+            sb.append("index: ").append(report.get("index")).append('\n');
         }
         if (report.has("heap_probe")) {
             sb.append("heap probe: ").append(report.get("heap_probe")).append('\n');
