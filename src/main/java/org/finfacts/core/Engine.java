@@ -3,6 +3,7 @@ package org.finfacts.core;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.MentionMerger;
 import org.finfacts.extract.Recognizer;
+import org.finfacts.extract.company.CompanyRecognizer;
 import org.finfacts.extract.fact.FactExtractor;
 import org.finfacts.extract.person.PersonRecognizer;
 import org.finfacts.facts.AnnotatedDocument;
@@ -65,6 +66,7 @@ public final class Engine {
     public static Engine create(EngineConfig config) {
         HanlpTokenizer tokenizer = new HanlpTokenizer(config.tokenizer());
         List<Recognizer> recognizers = new ArrayList<>();
+        recognizers.add(new CompanyRecognizer(config.models()));
         recognizers.add(new PersonRecognizer());
         return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), PublicationTimeFinder.none(),
                 FactExtractor.none());

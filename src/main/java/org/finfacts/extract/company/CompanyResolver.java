@@ -1,0 +1,210 @@
+package org.finfacts.extract.company;
+
+import org.finfacts.extract.AnalyzedText;
+import org.finfacts.extract.Resolver;
+import org.finfacts.facts.CompanyMention;
+import org.finfacts.facts.Mention;
+import org.finfacts.normalize.ResolutionContext;
+import org.finfacts.text.Sentence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides and links the company candidates of one document. Names that are companies only in
+ * context ({@code 苹果}, {@code 南方}, an unknown Latin name) count when a company cue is near and no
+ * contrary cue ({@code rules/cues.tsv}: {@code 苹果股价} yes, {@code 吃苹果} no), when they stand in a
+ * list with a company ({@code 苹果、微软}), or when the same name counted elsewhere in the document
+ * (one sense per text: {@code 我爱我家（SZ 000560）} decides the later {@code 我爱我家}). Unknown Latin
+ * names take only cues right next to them ({@code 医疗保健公司VillageMD}, {@code Kinnevik领投}). Every mention then gets an id: the gazetteer's (with its ticker as {@code code}
+ * unless the text wrote one), the id of the full name a short form stands for, the gazetteer id of a
+ * stripped form of the name ({@code 国泰君安证券股份有限公司} is {@code 国泰君安}), or an id derived from
+ * the name ({@code 达诚基金管理有限公司} is {@code 达诚基金}, {@code known=false}); a code written next to
+ * one mention of an unknown company is given to all its mentions. Thread-safe.
+ */
+public final class CompanyResolver implements Resolver<CompanyCandidate> {
+    private static final int LEFT_WINDOW = 8;
+    private static final int RIGHT_WINDOW = 6;
+    private static final String LATIN_SCOPE = "@latin";
+    private static final List<String> LIST_JOINERS = List.of("、", "和", "与", "及", "以及", ",", "跟", "/");
+
+    private final Gazetteer gazetteer;
+    private final NameRules rules;
+
+    /** A resolver over the gazetteer and the rules. */
+    public CompanyResolver(Gazetteer gazetteer, NameRules rules) {
+        this.gazetteer = gazetteer;
+        this.rules = rules;
+    }
+
+    @Override
+    public List<Mention> resolve(List<CompanyCandidate> candidates, AnalyzedText text, ResolutionContext context) {
+        List<CompanyCandidate> accepted = decide(candidates, text);
+        Map<CompanyCandidate, String[]> links = new IdentityHashMap<>();
+        for (CompanyCandidate c : accepted) {
+            links.put(c, link(c, links));
+        }
+        Map<String, String> codeOfUnknown = new HashMap<>();
+        for (CompanyCandidate c : accepted) {
+            String[] l = links.get(c);
+            if (!"true".equals(l[2]) && l[1] != null) {
+                codeOfUnknown.putIfAbsent(l[0], l[1]);
+            }
+        }
+        List<Mention> out = new ArrayList<>(accepted.size());
+        for (CompanyCandidate c : accepted) {
+            String[] l = links.get(c);
+            String code = l[1] != null ? l[1] : codeOfUnknown.get(l[0]);
+            out.add(new CompanyMention(c.start(), c.end(), text.text().substring(c.start(), c.end()), l[0], code,
+                    c.source().label(), "true".equals(l[2])));
+        }
+        return out;
+    }
+
+    /** {@code [id, code, known]} of one candidate. */
+    private String[] link(CompanyCandidate c, Map<CompanyCandidate, String[]> links) {
+        if (c.standsFor() != null) {
+            String[] full = links.get(c.standsFor());
+            if (full == null) {
+                full = link(c.standsFor(), links);
+            }
+            return new String[] {full[0], null, full[2]};
+        }
+        String id = c.entryId();
+        if (id == null) {
+            List<String> stages = CompanyIds.stages(c.name(), rules);
+            for (int i = 0; i < stages.size() && id == null; i++) {
+                String s = stages.get(i);
+                if (i == 0 || s.length() >= 3) {
+                    id = gazetteer.idOf(s);
+                }
+            }
+            if (id == null && c.code() != null) {
+                id = gazetteer.idOfTicker(c.code());
+            }
+        }
+        CompanyEntry entry = gazetteer.entry(id);
+        if (entry != null) {
+            return new String[] {entry.id(), c.code() != null ? c.code() : entry.primaryTicker(), "true"};
+        }
+        return new String[] {CompanyIds.derive(c.name(), rules), c.code(), "false"};
+    }
+
+    private List<CompanyCandidate> decide(List<CompanyCandidate> candidates, AnalyzedText text) {
+        Set<CompanyCandidate> accepted = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<CompanyCandidate> open = new ArrayList<>();
+        for (CompanyCandidate c : candidates) {
+            if (c.ambiguous()) {
+                open.add(c);
+            } else {
+                accepted.add(c);
+            }
+        }
+        Set<CompanyCandidate> rejected = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CompanyCandidate c : open) {
+            int verdict = cueVerdict(c, text);
+            if (verdict > 0) {
+                accepted.add(c);
+            } else if (verdict < 0) {
+                rejected.add(c);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> acceptedNames = new HashSet<>();
+            for (CompanyCandidate c : accepted) {
+                acceptedNames.add(Gazetteer.key(c.name()));
+            }
+            for (CompanyCandidate c : open) {
+                if (accepted.contains(c) || rejected.contains(c)) {
+                    continue;
+                }
+                if (acceptedNames.contains(Gazetteer.key(c.name()))
+                        || inListWithCompany(c, candidates, accepted, text.text())) {
+                    accepted.add(c);
+                    changed = true;
+                }
+            }
+        }
+        List<CompanyCandidate> out = new ArrayList<>();
+        for (CompanyCandidate c : candidates) {
+            if (accepted.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private boolean inListWithCompany(CompanyCandidate c, List<CompanyCandidate> all, Set<CompanyCandidate> accepted,
+                                      String text) {
+        for (CompanyCandidate o : all) {
+            if (o == c || !accepted.contains(o)) {
+                continue;
+            }
+            if (o.end() <= c.start() && joined(text, o.end(), c.start())) {
+                return true;
+            }
+            if (c.end() <= o.start() && joined(text, c.end(), o.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean joined(String text, int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        String between = text.substring(from, to).strip();
+        return LIST_JOINERS.contains(between);
+    }
+
+    /** {@code 1} when a company cue decides, {@code -1} when a contrary cue does, else {@code 0}. */
+    private int cueVerdict(CompanyCandidate c, AnalyzedText text) {
+        String t = text.text();
+        Sentence sentence = text.sentenceAt(c.start());
+        int sentStart = sentence == null ? 0 : sentence.start();
+        int sentEnd = sentence == null ? t.length() : sentence.end();
+        String left = t.substring(Math.max(sentStart, c.start() - LEFT_WINDOW), c.start());
+        String right = t.substring(c.end(), Math.min(sentEnd, t.length()));
+        boolean latin = c.source() == CompanyCandidate.Source.LATIN;
+        String key = Gazetteer.key(c.name());
+        boolean company = false;
+        boolean not = false;
+        for (NameRules.Cue cue : rules.cues()) {
+            String scope = cue.alias();
+            boolean applies = latin ? scope.equals(LATIN_SCOPE)
+                    : scope.equals("*") || Gazetteer.key(scope).equals(key);
+            if (!applies) {
+                continue;
+            }
+            boolean near;
+            if (latin) {
+                String l = left.stripTrailing();
+                near = l.endsWith(cue.word()) || right.stripLeading().startsWith(cue.word())
+                        || right.startsWith("的" + cue.word());
+            } else {
+                near = left.contains(cue.word());
+                int at = right.indexOf(cue.word());
+                near |= at >= 0 && at <= RIGHT_WINDOW;
+            }
+            if (near) {
+                if (cue.company()) {
+                    company = true;
+                } else {
+                    not = true;
+                }
+            }
+        }
+        if (not) {
+            return -1;
+        }
+        return company ? 1 : 0;
+    }
+}
