@@ -66,8 +66,9 @@ public final class Engine {
     public static Engine create(EngineConfig config) {
         HanlpTokenizer tokenizer = new HanlpTokenizer(config.tokenizer());
         List<Recognizer> recognizers = new ArrayList<>();
-        recognizers.add(new CompanyRecognizer(config.models()));
-        recognizers.add(new PersonRecognizer());
+        CompanyRecognizer companies = new CompanyRecognizer(config.models());
+        recognizers.add(companies);
+        recognizers.add(new PersonRecognizer(config.models(), companies.gazetteer()));
         return new Engine(config, tokenizer, recognizers, RegionFinder.wholeText(), PublicationTimeFinder.none(),
                 FactExtractor.none());
     }
