@@ -33,12 +33,13 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final Pattern LATIN_NAME = Pattern.compile(
             "(?<![A-Za-z0-9&._/@-])" + CompanyExtractor.LATIN_WORD + "(?: (?:" + CompanyExtractor.LATIN_WORD + "|&|and|of|de))*");
     private static final Pattern DEFINITION = Pattern.compile(
-            "^\\s*\\(\\s*(?:以下|下文|下|以下均)?(?:简称|称)\\s*[:：]?\\s*[\"“'‘「『]([^\"”'’」』()]{2,20})[\"”'’」』]\\s*\\)");
+            "^\\s*\\(\\s*(?:以下|下文|下|以下均)?(?:简称|称)\\s*[:：]?\\s*(?:[\"“'‘「『]([^\"”'’」』()]{2,20})[\"”'’」』]|(\\p{IsHan}{2,10}|[A-Za-z][A-Za-z0-9&.\\-]{1,20}))\\s*[)，,;；]");
     private static final Pattern LATIN_IN_BRACKETS = Pattern.compile("^\\s*\\(\\s*([A-Z][A-Za-z0-9&.' \\-]{1,40}?)\\s*[)，,]");
     private static final Pattern BRANCH = Pattern.compile("^\\p{IsHan}{2,8}?(?:分行|支行|分公司|营业部)");
     private static final List<String> NOT_IN_PRODUCT = List.of("旗下", "只", "支", "发行", "管理", "公司", "的", "和", "与", "及", "等");
     private static final int MAX_TICKER_NAME = 12;
     private static final int MAX_ROLE_NAME = 10;
+    private static final Pattern RISK_WARNING = Pattern.compile("(?<![A-Za-z0-9*])(?:S\\*ST|\\*ST|SST|ST)\\p{IsHan}{2}");
     private static final int MAX_PRODUCT_TAIL = 10;
     /** Single characters that are word endings or counters, not pieces of an unknown name. */
     private static final String AFFIXES = "系型类式性家只个等业界方者化级期们部局处所站网上下中内外的了和与及或在对向把被将有无不没很更最都也还就又";
@@ -124,6 +125,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         List<CodeMark> codes = new ArrayList<>();
         found.addAll(tickerCandidates(text, grid, codes));
         found.addAll(roleCandidates(text, grid));
+        found.addAll(riskWarningNames(text));
         found.addAll(latinCandidates(text));
 
         List<CompanyCandidate> kept = longestFirst(withoutVerbPrefixes(found), blockers);
@@ -278,7 +280,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 continue;
             }
             start = withoutCountry(text, start, end);
-            if (NameBoundary.isRelation(text, start, h.start())
+            if (boundary.isRelation(text, start, h.start(), end)
                     || (!strong && !looksProper(text, grid, start, h.start()))) {
                 continue;
             }
@@ -347,6 +349,23 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                     continue;
                 }
                 out.add(new CompanyCandidate(s, e, name, CompanyCandidate.Source.ROLE, null, null, false, null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A-share names with a risk-warning prefix ({@code *ST海华}, {@code ST天山}): the prefix and the two
+     * characters after it, a company whether or not the list still knows it by that name.
+     */
+    private List<CompanyCandidate> riskWarningNames(String text) {
+        List<CompanyCandidate> out = new ArrayList<>();
+        Matcher m = RISK_WARNING.matcher(text);
+        while (m.find()) {
+            String name = m.group();
+            if (rules.notCompanyKind(name) == null) {
+                out.add(new CompanyCandidate(m.start(), m.end(), name, CompanyCandidate.Source.TICKER,
+                        gazetteer.idOf(name), null, false, null));
             }
         }
         return out;
@@ -657,8 +676,10 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             String rest = text.substring(c.end(), Math.min(text.length(), c.end() + 60));
             Matcher d = DEFINITION.matcher(rest);
             if (d.lookingAt()) {
-                String alias = d.group(1).strip();
-                local.putIfAbsent(alias, c);
+                String alias = (d.group(1) != null ? d.group(1) : d.group(2)).strip();
+                if (rules.notCompanyKind(alias) == null && !rules.isGenericCore(alias)) {
+                    local.putIfAbsent(alias, c);
+                }
             } else {
                 Matcher l = LATIN_IN_BRACKETS.matcher(rest);
                 if (l.lookingAt()) {

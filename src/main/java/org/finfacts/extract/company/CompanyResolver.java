@@ -20,7 +20,8 @@ import java.util.Set;
  * context ({@code 苹果}, {@code 南方}, an unknown Latin name) count when a company cue is near and no
  * contrary cue ({@code rules/cues.tsv}: {@code 苹果股价} yes, {@code 吃苹果} no), when they stand in a
  * list with a company ({@code 苹果、微软}), or when the same name counted elsewhere in the document
- * (one sense per text: {@code 我爱我家（SZ 000560）} decides the later {@code 我爱我家}). Unknown Latin
+ * (one sense per text: {@code 我爱我家（SZ 000560）} decides the later {@code 我爱我家}), or open a
+ * headline followed by a colon ({@code 普利制药：…}). Unknown Latin
  * names take only cues right next to them ({@code 医疗保健公司VillageMD}, {@code Kinnevik领投}). Every mention then gets an id: the gazetteer's (with its ticker as {@code code}
  * unless the text wrote one), the id of the full name a short form stands for, the gazetteer id of a
  * stripped form of the name ({@code 国泰君安证券股份有限公司} is {@code 国泰君安}), or an id derived from
@@ -28,8 +29,8 @@ import java.util.Set;
  * one mention of an unknown company is given to all its mentions. Thread-safe.
  */
 public final class CompanyResolver implements Resolver<CompanyCandidate> {
-    private static final int LEFT_WINDOW = 8;
-    private static final int RIGHT_WINDOW = 6;
+    private static final int LEFT_WINDOW = 6;
+    private static final int RIGHT_WINDOW = 3;
     private static final String LATIN_SCOPE = "@latin";
     private static final List<String> LIST_JOINERS = List.of("、", "和", "与", "及", "以及", ",", "跟", "/");
 
@@ -165,6 +166,12 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         return LIST_JOINERS.contains(between);
     }
 
+    /** A name that opens a line or a bracketed headline and is followed by a colon ({@code 普利制药：…}). */
+    private static boolean isHeadline(String t, CompanyCandidate c) {
+        boolean opens = c.start() == 0 || "\n【[「。 ".indexOf(t.charAt(c.start() - 1)) >= 0;
+        return opens && c.end() < t.length() && (t.charAt(c.end()) == ':' || t.charAt(c.end()) == '：');
+    }
+
     /** {@code 1} when a company cue decides, {@code -1} when a contrary cue does, else {@code 0}. */
     private int cueVerdict(CompanyCandidate c, AnalyzedText text) {
         String t = text.text();
@@ -204,6 +211,9 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         }
         if (not) {
             return -1;
+        }
+        if (!latin && isHeadline(t, c)) {
+            return 1;
         }
         return company ? 1 : 0;
     }

@@ -21,7 +21,7 @@ final class NameBoundary {
     static final int MAX_NAME = 32;
     private static final String STOP_TAGS = "wpcurmqtyeo";
     /** Endings of a name part that make it a relation, not a name ({@code H&M关联|公司}, {@code 上述上市|公司}). */
-    private static final List<String> RELATION_TAILS = List.of("关联", "子", "母", "分", "孙", "控股", "参股", "全资",
+    private static final List<String> RELATION_TAILS = List.of("关联", "控股", "参股", "全资",
             "联营", "合营", "上市", "合资", "独资", "外资", "国有", "民营", "该", "本", "此", "其", "这家", "一家", "多家", "蓝筹");
     /** A number and a measure word ({@code 七家}, {@code 两个}): no name. */
     private static final java.util.regex.Pattern COUNTED =
@@ -109,7 +109,8 @@ final class NameBoundary {
      * text before the name; after the last hard cut, a verb of two characters or more ({@code 调查},
      * {@code 收购}; a verbal noun such as {@code 建设} only before a place name) also ends it when what
      * follows still looks like a proper name ({@code 下令调查|托马斯库克集团}, but not {@code 东证|融汇证券}); a conjunction ({@code 和}, {@code 与}) ends it only after a known name or a
-     * company ending ({@code 微软和|英伟达}, not {@code 中国联和健康产业集团}). The part before
+     * company ending, or before a Latin or tagged name ({@code 微软和|英伟达}, {@code 中矿贸易与|PSC公司}, not
+     * {@code 中国联和健康产业集团}). The part before
      * {@code coreEnd} (the start of the company ending, or {@code end}) must keep two name characters,
      * be no generic word and no count ({@code 七家}): {@code 对资本} has none.
      */
@@ -133,13 +134,14 @@ final class NameBoundary {
             if (t.end() > coreEnd || t.end() <= extent) {
                 continue;
             }
-            int kind = stopKind(t);
+            int kind = stopKind(t, k > 0 && tokens.get(k - 1).tag().startsWith("m"));
             if (kind == HARD) {
                 hard = Math.max(hard, t.end());
             } else if (kind == CONJUNCTION) {
                 int segmentStart = Math.max(hard, extent);
                 String left = text.substring(segmentStart, Math.max(segmentStart, t.start()));
-                if (left.isEmpty() || known.test(left) || endsWithCompanyWord(left) || isPersonBefore(grid, t)) {
+                if (left.isEmpty() || known.test(left) || endsWithCompanyWord(left) || isPersonBefore(grid, t)
+                        || (left.length() >= 2 && properNameAfter(text, grid, t.end(), coreEnd))) {
                     hard = Math.max(hard, t.end());
                 }
             } else if (kind == SOFT) {
@@ -181,6 +183,19 @@ final class NameBoundary {
         return false;
     }
 
+    /** Whether a Latin name or a word tagged as a name starts at {@code pos} ({@code 中矿贸易与|PSC公司}). */
+    private static boolean properNameAfter(String text, TokenGrid grid, int pos, int limit) {
+        if (pos >= limit) {
+            return false;
+        }
+        if (isLatinLetter(text.charAt(pos))) {
+            return true;
+        }
+        Token next = grid.at(pos);
+        return next != null && next.start() == pos && next.end() <= limit
+                && (next.tag().startsWith("nz") || next.tag().startsWith("nt") || next.tag().startsWith("nr"));
+    }
+
     private static boolean isPersonBefore(TokenGrid grid, Token conjunction) {
         Token before = grid.at(conjunction.start() - 1);
         return before != null && before.tag().startsWith("nr");
@@ -204,7 +219,7 @@ final class NameBoundary {
     /** Single characters a glued token may start with that belong before the name ({@code 向中荷|人寿}). */
     private static final String LEADING_PREPOSITIONS = "向对给从在由被把将拟";
 
-    private int stopKind(Token t) {
+    private int stopKind(Token t, boolean afterNumber) {
         String w = t.word();
         if (w.equals("(") || w.equals(")")) {
             return NONE;
@@ -226,6 +241,9 @@ final class NameBoundary {
         if (c == 't') {
             return w.chars().anyMatch(Character::isDigit) ? HARD : NONE;
         }
+        if (c == 'q') {
+            return afterNumber ? HARD : NONE;
+        }
         if (c == 'm') {
             return w.chars().anyMatch(ch -> isHan((char) ch)) ? NONE : HARD;
         }
@@ -235,8 +253,17 @@ final class NameBoundary {
         return STOP_TAGS.indexOf(c) >= 0 ? HARD : NONE;
     }
 
-    /** Whether the name part before a company ending is a relation ({@code H&M关联|公司}, {@code 上述上市|公司}). */
-    static boolean isRelation(String text, int from, int to) {
+    /**
+     * Whether the name part before a company ending is a relation ({@code H&M关联|公司}, {@code 上述上市|公司}),
+     * or the name ends in a left-stop word longer than its ending ({@code …子公司}, {@code …母公司}).
+     */
+    boolean isRelation(String text, int from, int to, int end) {
+        String name = text.substring(from, end);
+        for (String stop : rules.leftStops()) {
+            if (stop.length() > end - to && name.endsWith(stop)) {
+                return true;
+            }
+        }
         String core = text.substring(from, to);
         for (String tail : RELATION_TAILS) {
             if (core.endsWith(tail)) {

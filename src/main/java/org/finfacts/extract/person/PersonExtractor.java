@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Finds person names: well-known persons by name; the name after a title or role
  * ({@code 英大证券研究所所长李大霄表示}, {@code 首席财务官Amy Hood}, {@code 本报记者 徐婧婧},
- * {@code 财务大臣片山皋月周五}), taken from the tagger's name there, widened to the next cue or stop
- * ({@code 李大|霄表示} gives {@code 李大霄}), or from a family name up to a cue; a biography after a name
+ * {@code 财务大臣片山皋月周五}), taken from the tagger's name there, widened by single characters to
+ * the next cue or stop ({@code 李大|霄表示} gives {@code 李大霄}; not {@code 普京|邀请}), or from a family name up to a cue; a biography after a name
  * ({@code 俞锋，男，51岁}); a Latin name in brackets after a Chinese one ({@code 利德索姆（Andrea Leadsom）});
  * and every name HanLP's tagger marks ({@code nr nrf}), which the resolver keeps only with support.
  * Thread-safe.
@@ -136,7 +136,8 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
         }
         Token tk = tokenAt.get(p);
         boolean tagged = tk != null && tk.isPersonName();
-        if (!tagged && tk != null && tk.word().length() >= 2 && "davcprmq".indexOf(tk.tag().charAt(0)) >= 0) {
+        if (!tagged && tk != null && "davcprmqu".indexOf(tk.tag().charAt(0)) >= 0
+                && (tk.word().length() >= 2 || "cpud".indexOf(tk.tag().charAt(0)) >= 0)) {
             return null;
         }
         if (!tagged && !rules.startsWithSurname(text, p) && text.indexOf('·', p) != p + 2 && text.indexOf('·', p) != p + 3) {
@@ -148,6 +149,11 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
         int end = -1;
         for (int q = from; q <= limit; q++) {
             if (q == text.length() || isStopAt(text, q)) {
+                end = q;
+                break;
+            }
+            Token next = tokenAt.get(q);
+            if (tagged && next != null && next.end() - next.start() >= 2) {
                 end = q;
                 break;
             }
