@@ -39,6 +39,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final List<String> NOT_IN_PRODUCT = List.of("旗下", "只", "支", "发行", "管理", "公司", "的", "和", "与", "及", "等");
     private static final int MAX_TICKER_NAME = 12;
     private static final int MAX_ROLE_NAME = 10;
+    private static final Pattern HONORIFIC = Pattern.compile("(?:先生|女士|等人|夫妇)$");
+    private static final String FUNCTION_CHARS = "和与及的在是为对向被把将从给跟";
     private static final Pattern RISK_WARNING = Pattern.compile("(?<![A-Za-z0-9*])(?:S\\*ST|\\*ST|SST|ST)\\p{IsHan}{2}");
     private static final int MAX_PRODUCT_TAIL = 10;
     /** Single characters that are word endings or counters, not pieces of an unknown name. */
@@ -242,7 +244,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             return true;
         }
         if (e - s <= 2) {
-            return grid.isStart(s) && grid.isEnd(e);
+            return (grid.isStart(s) || gluedFunctionChar(text, grid, s, true))
+                    && (grid.isEnd(e) || gluedFunctionChar(text, grid, e, false));
         }
         if (!latinEnd && !grid.isEnd(e)) {
             Token t = grid.at(e - 1);
@@ -251,6 +254,22 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the tokenizer glued a function character to the name across this boundary
+     * ({@code 微/软和} for {@code 微软和谷歌}, {@code 蔚来和}): the token crossing {@code pos} reaches one
+     * character past the name, and that character is a conjunction, preposition or particle.
+     */
+    private static boolean gluedFunctionChar(String text, TokenGrid grid, int pos, boolean atStart) {
+        Token t = grid.at(atStart ? pos : pos - 1);
+        if (t == null) {
+            return false;
+        }
+        if (atStart) {
+            return t.start() == pos - 1 && t.end() > pos && FUNCTION_CHARS.indexOf(text.charAt(pos - 1)) >= 0;
+        }
+        return t.end() == pos + 1 && t.start() < pos && FUNCTION_CHARS.indexOf(text.charAt(pos)) >= 0;
     }
 
     private static boolean isProperTag(String tag) {
@@ -345,7 +364,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                     continue;
                 }
                 if (!boundary.coreOk(text, s, e) || rules.notCompanyKind(name) != null || gazetteer.idOf(name) != null
-                        || text.startsWith("先生", e) || text.startsWith("女士", e)) {
+                        || HONORIFIC.matcher(name).find() || text.startsWith("先生", e) || text.startsWith("女士", e)) {
                     continue;
                 }
                 out.add(new CompanyCandidate(s, e, name, CompanyCandidate.Source.ROLE, null, null, false, null));
@@ -395,7 +414,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private boolean looksProper(String text, TokenGrid grid, int from, int to) {
         String core = text.substring(from, to);
         if (gazetteer.idOf(core) != null) {
-            return true;
+            return !gazetteer.isAmbiguous(core);
         }
         if (rules.isGenericCore(core)) {
             return false;
@@ -421,7 +440,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 return true;
             }
             if (t.end() - t.start() == 1 && t.start() >= from && AFFIXES.indexOf(t.word().charAt(0)) < 0
-                    && NameBoundary.isHan(t.word().charAt(0)) && "dpcurmqfeyow".indexOf(t.tag().charAt(0)) < 0) {
+                    && NameBoundary.isHan(t.word().charAt(0)) && !t.tag().equals("d")
+                    && "pcurmqfeyow".indexOf(t.tag().charAt(0)) < 0) {
                 singles++;
             } else {
                 singlesOnly = false;
@@ -690,6 +710,10 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                     }
                 }
             }
+            if (c.source() == CompanyCandidate.Source.TICKER && c.entryId() == null && c.name().length() >= 3
+                    && NameBoundary.isHan(c.name().charAt(0))) {
+                local.putIfAbsent(c.name(), c);
+            }
             if (c.source() == CompanyCandidate.Source.SUFFIX || c.source() == CompanyCandidate.Source.TICKER) {
                 for (String shortName : CompanyIds.shortNames(c.name(), rules)) {
                     if (shortName.length() >= 3 && !shortName.equals(c.name()) && gazetteer.idOf(shortName) == null
@@ -730,7 +754,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 free = true;
                 for (CompanyCandidate k : kept) {
                     if (k.start() < h.end() && h.start() < k.end()) {
-                        if (k.start() >= h.start() && k.end() <= h.end() && k.length() < h.end() - h.start()) {
+                        if (k.start() >= h.start() && k.end() <= h.end() && (k.length() < h.end() - h.start() || k.ambiguous())) {
                             inside.add(k);
                         } else {
                             free = false;

@@ -67,8 +67,15 @@ final class CompanyIds {
         return new ArrayList<>(out);
     }
 
-    /** The id of an unknown company: its name fully stripped. */
+    /**
+     * The id of an unknown company: its name fully stripped; a Latin name with {@code 集团} becomes
+     * the Latin name with {@code Group} ({@code Angelicoussis集团} is {@code Angelicoussis Group}).
+     */
     static String derive(String name, NameRules rules) {
+        if (name.endsWith("集团") && name.length() > 2 && name.substring(0, name.length() - 2).chars()
+                .allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == ' ' || c == '&' || c == '-' || c == '.'))) {
+            return name.substring(0, name.length() - 2).strip() + " Group";
+        }
         List<String> stages = stages(name, rules);
         return stages.get(stages.size() - 1);
     }

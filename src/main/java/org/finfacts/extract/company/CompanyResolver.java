@@ -50,6 +50,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         for (CompanyCandidate c : accepted) {
             links.put(c, link(c, links));
         }
+        mergePrefixedIds(accepted, links);
         Map<String, String> codeOfUnknown = new HashMap<>();
         for (CompanyCandidate c : accepted) {
             String[] l = links.get(c);
@@ -65,6 +66,32 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
                     c.source().label(), "true".equals(l[2])));
         }
         return out;
+    }
+
+    /**
+     * Gives an unknown company the id of a longer name in the same text that only adds {@code 中国} or a
+     * region in front ({@code 联合水务集团} is {@code 中国联合水务集团}).
+     */
+    private void mergePrefixedIds(List<CompanyCandidate> accepted, Map<CompanyCandidate, String[]> links) {
+        Set<String> ids = new HashSet<>();
+        for (CompanyCandidate c : accepted) {
+            ids.add(links.get(c)[0]);
+        }
+        for (CompanyCandidate c : accepted) {
+            String[] l = links.get(c);
+            if ("true".equals(l[2])) {
+                continue;
+            }
+            for (String other : ids) {
+                if (other.length() > l[0].length() && other.endsWith(l[0]) && l[0].length() >= 3) {
+                    String prefix = other.substring(0, other.length() - l[0].length());
+                    if (prefix.equals("中国") || rules.regionKind(prefix) != null) {
+                        links.put(c, new String[] {other, l[1], l[2]});
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /** {@code [id, code, known]} of one candidate. */

@@ -134,7 +134,7 @@ final class NameBoundary {
             if (t.end() > coreEnd || t.end() <= extent) {
                 continue;
             }
-            int kind = stopKind(t, k > 0 && tokens.get(k - 1).tag().startsWith("m"));
+            int kind = stopKind(t, k > 0 && (tokens.get(k - 1).tag().startsWith("m") || tokens.get(k - 1).tag().startsWith("r")));
             if (kind == HARD) {
                 hard = Math.max(hard, t.end());
             } else if (kind == CONJUNCTION) {
