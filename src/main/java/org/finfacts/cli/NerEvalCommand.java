@@ -71,7 +71,9 @@ public final class NerEvalCommand implements Callable<Integer> {
         for (Dataset d : datasets) {
             Path file = dir.resolve(d.file());
             if (!Files.isRegularFile(file)) {
-                notes.add("missing: " + file);
+                if (!notes.contains("missing: " + file)) {
+                    notes.add("missing: " + file);
+                }
                 continue;
             }
             if (!d.file().equals(lastFile)) {
