@@ -27,6 +27,10 @@ public final class AhoCorasick<T> {
     private final int[] outputLink;
     private final int[] depth;
     private final List<T> values;
+    private static final int ROOT_TABLE_THRESHOLD = 64;
+
+    /** Transitions of a large root, indexed by character (most steps start or restart there); else null. */
+    private final int[] rootNext;
 
     /** Builds the automaton over the keys (empty keys are ignored). */
     public AhoCorasick(Map<String, T> keys) {
@@ -73,6 +77,15 @@ public final class AhoCorasick<T> {
                 targets[i][k] = c.getValue();
                 k++;
             }
+        }
+        if (labels[0].length > ROOT_TABLE_THRESHOLD) {
+            rootNext = new int[Character.MAX_VALUE + 1];
+            Arrays.fill(rootNext, -1);
+            for (int k = 0; k < labels[0].length; k++) {
+                rootNext[labels[0][k]] = targets[0][k];
+            }
+        } else {
+            rootNext = null;
         }
         output = outs.stream().mapToInt(Integer::intValue).toArray();
         depth = depths.stream().mapToInt(Integer::intValue).toArray();
@@ -125,6 +138,9 @@ public final class AhoCorasick<T> {
     }
 
     private int step(int node, char c) {
+        if (node == 0 && rootNext != null) {
+            return rootNext[c];
+        }
         int k = Arrays.binarySearch(labels[node], c);
         return k >= 0 ? targets[node][k] : -1;
     }

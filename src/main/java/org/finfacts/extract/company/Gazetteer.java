@@ -161,7 +161,7 @@ public final class Gazetteer {
 
     /** The lookup key of a name: NFKC, ASCII lower case, runs of white space as one space. */
     public static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+        String s = needsNormalizing(name) ? Normalizer.normalize(name, Normalizer.Form.NFKC).strip() : name.strip();
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -177,6 +177,16 @@ public final class Gazetteer {
             sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
         }
         return sb.toString();
+    }
+
+    private static boolean needsNormalizing(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry of an id, or null. */
