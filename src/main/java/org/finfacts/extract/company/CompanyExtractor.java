@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final String LATIN_WORD = "[A-Z](?:[A-Za-z&'\\-]|[0-9](?=[0-9]*[A-Za-z]))*(?:[./][A-Za-z][A-Za-z&'\\-]*)*";
+    private static final Set<String> ABBREVIATIONS = Set.of("Inc", "Ltd", "Co", "Corp", "Bhd", "Sdn", "Pte", "Plc", "Cos");
+    private static final Pattern LATIN_CONTINUATION = Pattern.compile(" " + CompanyExtractor.LATIN_WORD + "(?: " + CompanyExtractor.LATIN_WORD + ")*");
     private static final Pattern LATIN_NAME = Pattern.compile(
             "(?<![A-Za-z0-9&._/@-])" + CompanyExtractor.LATIN_WORD + "(?: (?:" + CompanyExtractor.LATIN_WORD + "|&|and|of|de))*");
     private static final Pattern DEFINITION = Pattern.compile(
@@ -133,6 +135,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         List<CompanyCandidate> kept = longestFirst(withoutVerbPrefixes(found), blockers);
         kept = withoutFundProducts(text, grid, kept, blockers);
         kept = withCodes(kept, codes);
+        kept = withBranches(text, kept);
         kept.addAll(aliases(text, grid, kept, blockers));
         kept.sort(Comparator.comparingInt(CompanyCandidate::start).thenComparingInt(CompanyCandidate::end));
         return kept;
@@ -303,18 +306,69 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                     || (!strong && !looksProper(text, grid, start, h.start()))) {
                 continue;
             }
-            Matcher branch = BRANCH.matcher(text).region(end, Math.min(text.length(), end + 12));
-            if (strong && branch.lookingAt()) {
-                end = branch.end();
-            }
             String name = text.substring(start, end);
-            if (rules.notCompanyKind(name) != null) {
+            if (rules.notCompanyKind(name) != null || endsWithBlocker(end, blockers)) {
                 continue;
             }
             out.add(new CompanyCandidate(start, end, name, CompanyCandidate.Source.SUFFIX,
                     gazetteer.idOf(name), null, false, null));
         }
         return out;
+    }
+
+    /** Whether a non-company name ends where the candidate ends ({@code 广东省|人民银行}). */
+    private static boolean endsWithBlocker(int end, List<Blocker> blockers) {
+        for (Blocker b : blockers) {
+            if (b.end() == end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Extends names followed by a branch ({@code 工行|福建省分行}, {@code 华夏银行股份有限公司|绍兴诸暨支行}):
+     * a place and {@code 分行 支行 分公司 营业部}; the branch keeps the company's id.
+     */
+    private List<CompanyCandidate> withBranches(String text, List<CompanyCandidate> kept) {
+        List<CompanyCandidate> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            CompanyCandidate c = kept.get(i);
+            Matcher branch = BRANCH.matcher(text).region(c.end(), Math.min(text.length(), c.end() + 12));
+            CompanyEntry entry = gazetteer.entry(c.entryId());
+            boolean bank = c.name().endsWith("银行") || (entry != null && "bank".equals(entry.kind()));
+            if (!c.ambiguous() && branch.lookingAt() && (bank || endsWithStrongSuffix(c.name())
+                    || startsWithPlace(text, c.end()))) {
+                int end = branch.end();
+                boolean free = true;
+                for (CompanyCandidate o : kept) {
+                    boolean inside = o.start() >= c.end() && o.end() <= end;
+                    free &= o == c || o.end() <= c.end() || o.start() >= end || inside;
+                }
+                if (free) {
+                    int from = c.end();
+                    kept.removeIf(o -> o.start() >= from && o.end() <= end);
+                    i = kept.indexOf(c);
+                    c = new CompanyCandidate(c.start(), end, text.substring(c.start(), end), c.source(), c.entryId(),
+                            c.code(), false, c.standsFor());
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private boolean startsWithPlace(String text, int pos) {
+        if (rules.regionAt(text, pos) != null) {
+            return true;
+        }
+        int limit = Math.min(text.length(), pos + 6);
+        for (int p = pos + 1; p < limit; p++) {
+            if ("省市县".indexOf(text.charAt(p)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a known name or a non-company name starts inside a weak ending and runs past it ({@code 证券|时报}). */
@@ -427,6 +481,11 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         if (core.startsWith("中国") && core.length() >= 4) {
             return true;
         }
+        String region = rules.regionAt(core, 0);
+        if (region != null && !"country".equals(rules.regionKind(region)) && core.length() - region.length() >= 2
+                && !rules.isGenericCore(core.substring(region.length()))) {
+            return true;
+        }
         boolean singlesOnly = true;
         int singles = 0;
         for (int p = from; p < to; ) {
@@ -527,6 +586,14 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 }
             }
             e = s + name.length();
+            while (e < text.length() && text.charAt(e) == '.' && ABBREVIATIONS.contains(name.substring(name.lastIndexOf(' ') + 1))) {
+                e++;
+                Matcher more = LATIN_CONTINUATION.matcher(text).region(e, text.length());
+                if (more.lookingAt()) {
+                    e = more.end();
+                }
+                name = text.substring(s, e);
+            }
             long letters = name.chars().filter(c -> NameBoundary.isLatinLetter((char) c)).count();
             if (letters < 2 || rules.isLatinNotCompany(name) || rules.notCompanyKind(name) != null
                     || gazetteer.idOf(name) != null || CODE_LIKE.matcher(name).matches()) {
@@ -536,7 +603,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 continue;
             }
             String[] words = name.split(" ");
-            boolean strong = words.length >= 2 && rules.isLatinCompanyWord(words[words.length - 1]);
+            String last = words[words.length - 1];
+            boolean strong = words.length >= 2 && (rules.isLatinCompanyWord(last) || rules.isLatinCompanyWord(last.replace(".", ""))
+                    || ABBREVIATIONS.contains(last.replace(".", "")));
             boolean allCaps = name.equals(name.toUpperCase(java.util.Locale.ROOT));
             if (!strong && allCaps && letters <= 2) {
                 continue;

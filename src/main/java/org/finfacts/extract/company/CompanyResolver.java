@@ -25,7 +25,8 @@ import java.util.Set;
  * names take only cues right next to them ({@code 医疗保健公司VillageMD}, {@code Kinnevik领投}). Every mention then gets an id: the gazetteer's (with its ticker as {@code code}
  * unless the text wrote one), the id of the full name a short form stands for, the gazetteer id of a
  * stripped form of the name ({@code 国泰君安证券股份有限公司} is {@code 国泰君安}), or an id derived from
- * the name ({@code 达诚基金管理有限公司} is {@code 达诚基金}, {@code known=false}); a code written next to
+ * the name ({@code 达诚基金管理有限公司} is {@code 达诚基金}, {@code known=false}); a Latin name one letter
+ * off a known one takes its id ({@code Anthropc} is {@code Anthropic}); a code written next to
  * one mention of an unknown company is given to all its mentions. Thread-safe.
  */
 public final class CompanyResolver implements Resolver<CompanyCandidate> {
@@ -115,12 +116,66 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
             if (id == null && c.code() != null) {
                 id = gazetteer.idOfTicker(c.code());
             }
+            if (id == null && c.source() == CompanyCandidate.Source.LATIN) {
+                id = misspeltLatinName(c.name());
+            }
         }
         CompanyEntry entry = gazetteer.entry(id);
         if (entry != null) {
             return new String[] {entry.id(), c.code() != null ? c.code() : entry.primaryTicker(), "true"};
         }
         return new String[] {CompanyIds.derive(c.name(), rules), c.code(), "false"};
+    }
+
+    /**
+     * The id of a gazetteer Latin name of six letters or more that the written name misses by one
+     * letter ({@code Anthropc} is {@code Anthropic}), or null; only when exactly one id is that close.
+     */
+    private String misspeltLatinName(String written) {
+        String w = Gazetteer.key(written);
+        if (w.length() < 6 || !w.chars().allMatch(ch -> ch < 0x80)) {
+            return null;
+        }
+        String found = null;
+        for (Map.Entry<String, String> e : gazetteer.nameKeys().entrySet()) {
+            String k = e.getKey();
+            if (k.length() >= 6 && k.charAt(0) == w.charAt(0) && Math.abs(k.length() - w.length()) <= 1
+                    && oneEditApart(k, w)) {
+                if (found != null && !found.equals(e.getValue())) {
+                    return null;
+                }
+                found = e.getValue();
+            }
+        }
+        return found;
+    }
+
+    /** Whether one insertion, deletion, substitution or swap of neighbours turns {@code a} into {@code b}. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.equals(b)) {
+            return false;
+        }
+        if (a.length() == b.length()) {
+            int first = -1;
+            int diffs = 0;
+            for (int i = 0; i < a.length(); i++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    diffs++;
+                }
+            }
+            return diffs == 1 || (diffs == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+                    && a.charAt(first + 1) == b.charAt(first));
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = a.length() > b.length() ? b : a;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        return longer.substring(i + 1).equals(shorter.substring(i));
     }
 
     private List<CompanyCandidate> decide(List<CompanyCandidate> candidates, AnalyzedText text) {

@@ -157,16 +157,34 @@ final class NameBoundary {
         for (int i = soft.size() - 1; i >= 0; i--) {
             int cut = soft.get(i);
             boolean beforePlace = rules.regionAt(text, cut) != null;
-            if (cut > start && cut < coreEnd && coreOk(text, cut, coreEnd) && (beforePlace || proper.test(cut, coreEnd))) {
+            if (cut > start && cut < coreEnd && coreOk(text, cut, coreEnd)
+                    && (beforePlace || proper.test(cut, coreEnd) || longNameAfter(text, cut, coreEnd))) {
                 start = cut;
                 break;
             }
         }
         while (start < coreEnd - 2 && LEADING_PREPOSITIONS.indexOf(text.charAt(start)) >= 0
-                && grid.at(start) != null && grid.at(start).start() == start && grid.at(start).end() > start + 1) {
+                && (grid.at(start) != null && grid.at(start).start() == start && grid.at(start).end() > start + 1
+                    || grid.isStart(start + 1))) {
             start++;
         }
         return coreOk(text, start, coreEnd) ? start : -1;
+    }
+
+    /**
+     * Whether four or more characters follow a verb and do not open with a descriptor word, as a name
+     * after a verb does ({@code 分拆|微创心通医疗科技}, not {@code 东证融汇|证券资产管理}).
+     */
+    private boolean longNameAfter(String text, int from, int to) {
+        if (to - from < 4) {
+            return false;
+        }
+        for (int len = 2; len <= 4 && from + len <= to; len++) {
+            if (rules.isGenericCore(text.substring(from, from + len))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a span looks like a proper name (tested on a candidate core). */
@@ -217,7 +235,7 @@ final class NameBoundary {
     private static final int CONJUNCTION = 3;
     private static final int SOFT_BEFORE_PLACE = 4;
     /** Single characters a glued token may start with that belong before the name ({@code 向中荷|人寿}). */
-    private static final String LEADING_PREPOSITIONS = "向对给从在由被把将拟";
+    private static final String LEADING_PREPOSITIONS = "向对给从在由被把将拟为是";
 
     private int stopKind(Token t, boolean afterNumber) {
         String w = t.word();
