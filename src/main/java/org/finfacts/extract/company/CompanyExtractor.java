@@ -42,7 +42,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final int MAX_TICKER_NAME = 12;
     private static final int MAX_ROLE_NAME = 10;
     private static final Pattern HONORIFIC = Pattern.compile("(?:先生|女士|等人|夫妇)$");
-    private static final String FUNCTION_CHARS = "和与及的在是为对向被把将从给跟";
+    private static final String FUNCTION_CHARS = "和与及的在是为对向被把将从给跟等涨跌";
+    /** Characters after a name that may open a longer glued token ({@code 钛白|涨超}). */
+    private static final String GLUED_AFTER = "涨跌";
     private static final Pattern RISK_WARNING = Pattern.compile("(?<![A-Za-z0-9*])(?:S\\*ST|\\*ST|SST|ST)\\p{IsHan}{2}");
     private static final int MAX_PRODUCT_TAIL = 10;
     /** Single characters that are word endings or counters, not pieces of an unknown name. */
@@ -144,11 +146,14 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     /**
      * Whether an imported name (the A-share list) is written here with ordinary words only
      * ({@code 航天/工程}, {@code 阳光/电源}) and no company word at its end: such a name needs context.
+     * Two or more single-character pieces mean the tokenizer did not know the word ({@code 天/齐/锂/业}):
+     * a proper name.
      */
     private boolean commonWordsOnly(String text, TokenGrid grid, int s, int e, Name n) {
         if (!gazetteer.isImportedOnly(n.id()) || endsWithCompanyWord(text.substring(s, e))) {
             return false;
         }
+        int singles = 0;
         for (int p = s; p < e; ) {
             Token t = grid.at(p);
             if (t == null) {
@@ -157,9 +162,12 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             if (isProperTag(t.tag()) && rules.regionKind(t.word()) == null) {
                 return false;
             }
+            if (t.end() - t.start() == 1 && t.start() >= s && AFFIXES.indexOf(t.word().charAt(0)) < 0) {
+                singles++;
+            }
             p = Math.max(p + 1, t.end());
         }
-        return true;
+        return singles < 2;
     }
 
     private boolean endsWithCompanyWord(String name) {
@@ -250,7 +258,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             return (grid.isStart(s) || gluedFunctionChar(text, grid, s, true))
                     && (grid.isEnd(e) || gluedFunctionChar(text, grid, e, false));
         }
-        if (!latinEnd && !grid.isEnd(e)) {
+        if (!latinEnd && !grid.isEnd(e) && !gluedFunctionChar(text, grid, e, false)) {
             Token t = grid.at(e - 1);
             if (t != null && t.start() > s && t.end() > e) {
                 return false;
@@ -272,7 +280,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         if (atStart) {
             return t.start() == pos - 1 && t.end() > pos && FUNCTION_CHARS.indexOf(text.charAt(pos - 1)) >= 0;
         }
-        return t.end() == pos + 1 && t.start() < pos && FUNCTION_CHARS.indexOf(text.charAt(pos)) >= 0;
+        return t.start() < pos && t.end() > pos && FUNCTION_CHARS.indexOf(text.charAt(pos)) >= 0
+                && (t.end() == pos + 1 || GLUED_AFTER.indexOf(text.charAt(pos)) >= 0);
     }
 
     private static boolean isProperTag(String tag) {

@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class CompanyResolver implements Resolver<CompanyCandidate> {
     private static final int LEFT_WINDOW = 6;
-    private static final int RIGHT_WINDOW = 3;
+    private static final int RIGHT_WINDOW = 5;
     private static final String LATIN_SCOPE = "@latin";
     private static final List<String> LIST_JOINERS = List.of("、", "和", "与", "及", "以及", ",", "跟", "/");
 
