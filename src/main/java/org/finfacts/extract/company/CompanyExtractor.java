@@ -413,7 +413,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 boolean personOnly = true;
                 while (e < text.length() && e - s < MAX_ROLE_NAME) {
                     Token t = grid.at(e);
-                    if (t == null || t.start() != e || !isNominal(t)) {
+                    if (t == null || t.start() != e || !isNominal(t) || (e == s && t.tag().startsWith("v"))) {
                         break;
                     }
                     tokensIn++;

@@ -176,7 +176,11 @@ final class NameBoundary {
      * after a verb does ({@code 分拆|微创心通医疗科技}, not {@code 东证融汇|证券资产管理}).
      */
     private boolean longNameAfter(String text, int from, int to) {
-        if (to - from < 4) {
+        int han = 0;
+        for (int k = from; k < to; k++) {
+            han += isHan(text.charAt(k)) ? 1 : 0;
+        }
+        if (han < 4 || text.charAt(from) == '(') {
             return false;
         }
         for (int len = 2; len <= 4 && from + len <= to; len++) {
@@ -235,7 +239,7 @@ final class NameBoundary {
     private static final int CONJUNCTION = 3;
     private static final int SOFT_BEFORE_PLACE = 4;
     /** Single characters a glued token may start with that belong before the name ({@code 向中荷|人寿}). */
-    private static final String LEADING_PREPOSITIONS = "向对给从在由被把将拟为是";
+    private static final String LEADING_PREPOSITIONS = "向对给从在由被把将拟为是原";
 
     private int stopKind(Token t, boolean afterNumber) {
         String w = t.word();
@@ -310,7 +314,7 @@ final class NameBoundary {
             return false;
         }
         String core = text.substring(from, to);
-        if (rules.isGenericCore(core) || core.startsWith("的") || COUNTED.matcher(core).matches()) {
+        if (rules.isGenericCore(core) || core.startsWith("的") || core.startsWith("(") || COUNTED.matcher(core).matches()) {
             return false;
         }
         return true;

@@ -31,6 +31,8 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
     private static final String AFTER_TITLE_SKIP = "为是均系:：";
     private static final String TRIM_TAIL = "都也在是和与及的了还又就";
     private static final int MAX_NAME = 4;
+    /** Second characters that make a two-character "name" a word and an adverb ({@code 时也}, {@code 金都}). */
+    private static final String ADVERB_TAIL = "也都就还又才却";
 
     private final PersonRules rules;
     private final AhoCorasick<String> titles;
@@ -83,7 +85,8 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
                 e--;
             }
             String name = text.substring(s, e);
-            if (e - s < 2 || (e - s > MAX_NAME && name.indexOf('·') < 0) || rules.isNotPerson(name)) {
+            if (e - s < 2 || (e - s > MAX_NAME && name.indexOf('·') < 0) || rules.isNotPerson(name)
+                    || (e - s == 2 && ADVERB_TAIL.indexOf(name.charAt(1)) >= 0)) {
                 continue;
             }
             PersonCandidate.Support support = BIOGRAPHY.matcher(text.substring(e, Math.min(text.length(), e + 8))).find()
@@ -136,6 +139,9 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
         }
         Token tk = tokenAt.get(p);
         boolean tagged = tk != null && tk.isPersonName();
+        if (!tagged && tk != null && tk.word().length() >= 2 && (tk.tag().startsWith("ns") || tk.tag().startsWith("nt"))) {
+            return null;
+        }
         if (!tagged && tk != null && "davcprmqu".indexOf(tk.tag().charAt(0)) >= 0
                 && (tk.word().length() >= 2 || "cpud".indexOf(tk.tag().charAt(0)) >= 0)) {
             return null;
