@@ -25,6 +25,8 @@ import java.util.Set;
 public final class Gazetteer {
     /** The folder of the gazetteer files inside {@code models/}. */
     public static final String FOLDER = "companies";
+    /** The file converted from the A-share list; every other gazetteer file is compiled by hand. */
+    public static final String IMPORTED_FILE = "ashare.tsv";
     private static final Set<String> KINDS = Set.of("listed", "private", "investment", "bank", "broker",
             "fund_manager", "insurer", "exchange", "media", "data");
 
@@ -60,7 +62,7 @@ public final class Gazetteer {
                 ambiguousRows.addAll(store.rows(file));
                 continue;
             }
-            boolean imported = base.startsWith("ashare");
+            boolean imported = base.equals(IMPORTED_FILE);
             for (ModelStore.Row row : store.rows(file)) {
                 String id = row.get(0);
                 String kind = row.get(1);
