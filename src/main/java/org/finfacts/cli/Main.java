@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "finfacts", mixinStandardHelpOptions = true, version = "finfacts 0.1.0",
         description = "Structured, searchable facts from Chinese financial news.",
         subcommands = {ExtractCommand.class, EvalCommand.class, DemoCommand.class, ConformanceCommand.class, BenchCommand.class,
+                GazetteerImportCommand.class, NerEvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,41 @@
+package org.finfacts.extract.company;
+
+import org.finfacts.core.ModelStore;
+import org.finfacts.extract.person.PersonRules;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every company and person model file loads, from the jar and from the source folder. */
+class CompanyModelsTest {
+    @Test
+    void everyCompanyAndPersonModelFileLoads() {
+        for (ModelStore store : new ModelStore[] {ModelStore.bundled(), ModelStore.directory(Path.of("models"))}) {
+            Gazetteer g = Gazetteer.load(store);
+            assertTrue(g.size() > 5000, "A-share list and seed loaded from " + store.describe());
+            NameRules rules = NameRules.load(store);
+            assertFalse(rules.suffixes().isEmpty());
+            assertFalse(rules.cues().isEmpty());
+            new CompanyExtractor(g, rules);
+            PersonRules persons = PersonRules.load(store);
+            assertFalse(persons.titles().isEmpty());
+        }
+    }
+
+    @Test
+    void listsTheGazetteerFilesFromTheJarAsFromTheFolder() {
+        assertTrue(ModelStore.bundled().list(Gazetteer.FOLDER).contains("companies/ashare.tsv"));
+        assertTrue(ModelStore.directory(Path.of("models")).list(Gazetteer.FOLDER).contains("companies/seed-entities.tsv"));
+    }
+
+    @Test
+    void everyAmbiguousAliasIsAKnownName() {
+        Gazetteer g = Gazetteer.load(ModelStore.bundled());
+        assertTrue(g.isAmbiguous("苹果"));
+        assertTrue(g.isAmbiguous("农产品"));
+        assertTrue(g.idOf("苹果") != null);
+    }
+}
