@@ -16,29 +16,46 @@ import java.util.Set;
 /**
  * The company gazetteer: every {@code models/companies/*.tsv} file in the five-column format
  * {@code id kind names tickers source} ({@code names} and {@code tickers} {@code |}-separated), plus
- * the {@code ambiguous*.tsv} lists ({@code alias id note}: names that are companies only in context,
- * such as {@code 苹果}). Rows of one id in several files merge; a name that two ids claim is kept for
- * the id whose own name it is, else for the hand-compiled entry over the imported one, and is listed
- * in {@link #conflicts()}. Lookups go by name key: NFKC, ASCII lower case, inner spaces collapsed.
- * Immutable after loading. Example: {@code idsOf("辉达")} gives {@code [NVIDIA]}.
+ * three special files: {@code ambiguous*.tsv} ({@code alias id note [cues]}: a name shared by several
+ * companies, the first row giving the default id, or a name that is a company only in context, such as
+ * {@code 苹果}); {@code former-names.tsv} ({@code id current names source}: a name a company had before
+ * it was renamed, an entry of its own that shares the current entry's kind and tickers, so that
+ * {@code 国泰君安} stays {@code 国泰君安} while the ticker 601211.SH leads to {@code 国泰海通});
+ * {@code id-overrides.tsv} ({@code ticker id note}: the id an entry of the imported A-share list takes
+ * when news names the company otherwise, {@code 601881.SH} is {@code 银河证券}, the list's {@code 中国银河}
+ * staying a name). Rows of one id in several files merge; a name that two ids claim is kept for the id
+ * whose own name it is, else for the hand-compiled entry over the imported one, and is listed in
+ * {@link #conflicts()} unless an ambiguous file declares it for both. Lookups go by name key: NFKC,
+ * ASCII lower case, inner spaces collapsed. Immutable after loading. Example: {@code idOf("辉达")} gives
+ * {@code NVIDIA}.
  */
 public final class Gazetteer {
     /** The folder of the gazetteer files inside {@code models/}. */
     public static final String FOLDER = "companies";
     /** The file converted from the A-share list; every other gazetteer file is compiled by hand. */
     public static final String IMPORTED_FILE = "ashare.tsv";
+    /** Former names of renamed companies: {@code id current names source}. */
+    public static final String FORMER_NAMES = "former-names.tsv";
+    /** Ids that replace the imported list's id of a ticker: {@code ticker id note}. */
+    public static final String ID_OVERRIDES = "id-overrides.tsv";
     private static final Set<String> KINDS = Set.of("listed", "private", "investment", "bank", "broker",
             "fund_manager", "insurer", "exchange", "media", "data");
+    /** Exchange marks news and the gold add to US symbols ({@code SOGO.US}, {@code TSLA.O}, {@code PFE.N}). */
+    private static final java.util.regex.Pattern US_SUFFIX = java.util.regex.Pattern.compile("([A-Z][A-Z-]{0,5})\\.(?:US|O|OQ|N)");
+
+    /** One company a shared name may stand for, and the words near the name that choose it. */
+    public record Candidate(String id, List<String> cues) {
+    }
 
     private final Map<String, CompanyEntry> byId;
     private final Map<String, String> idByKey;
     private final Map<String, String> idByTicker;
-    private final Map<String, String> ambiguous;
+    private final Map<String, List<Candidate>> ambiguous;
     private final List<String> conflicts;
     private final Set<String> importedIds;
 
     private Gazetteer(Map<String, CompanyEntry> byId, Map<String, String> idByKey, Map<String, String> idByTicker,
-                      Map<String, String> ambiguous, List<String> conflicts, Set<String> importedIds) {
+                      Map<String, List<Candidate>> ambiguous, List<String> conflicts, Set<String> importedIds) {
         this.byId = byId;
         this.idByKey = idByKey;
         this.idByTicker = idByTicker;
@@ -53,13 +70,36 @@ public final class Gazetteer {
         Set<String> compiledIds = new LinkedHashSet<>();
         Set<String> importedIds = new LinkedHashSet<>();
         List<ModelStore.Row> ambiguousRows = new ArrayList<>();
+        List<ModelStore.Row> formerRows = new ArrayList<>();
+        Map<String, ModelStore.Row> overrides = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
         for (String file : store.list(FOLDER)) {
-            if (!file.endsWith(".tsv")) {
-                continue;
+            if (file.endsWith(".tsv")) {
+                files.add(file);
             }
-            String base = file.substring(file.lastIndexOf('/') + 1);
+        }
+        for (String file : files) {
+            if (baseName(file).equals(ID_OVERRIDES)) {
+                for (ModelStore.Row row : store.rows(file)) {
+                    if (row.get(0).isEmpty() || row.get(1).isEmpty()) {
+                        throw row.error("an id override needs a ticker and an id");
+                    }
+                    overrides.put(row.get(0).toUpperCase(Locale.ROOT), row);
+                }
+            }
+        }
+        Set<String> overridden = new LinkedHashSet<>();
+        for (String file : files) {
+            String base = baseName(file);
             if (base.startsWith("ambiguous")) {
                 ambiguousRows.addAll(store.rows(file));
+                continue;
+            }
+            if (base.equals(FORMER_NAMES)) {
+                formerRows.addAll(store.rows(file));
+                continue;
+            }
+            if (base.equals(ID_OVERRIDES)) {
                 continue;
             }
             boolean imported = base.equals(IMPORTED_FILE);
@@ -72,11 +112,25 @@ public final class Gazetteer {
                 if (!kind.isEmpty() && !KINDS.contains(kind)) {
                     throw row.error("unknown kind '" + kind + "' (one of " + KINDS + ")");
                 }
+                String listName = null;
+                if (imported) {
+                    for (String t : split(row.get(3))) {
+                        ModelStore.Row o = overrides.get(t.toUpperCase(Locale.ROOT));
+                        if (o != null) {
+                            listName = id;
+                            id = o.get(1);
+                            overridden.add(o.get(0).toUpperCase(Locale.ROOT));
+                        }
+                    }
+                }
                 Builder b = builders.computeIfAbsent(id, Builder::new);
                 if (b.kind == null || (!imported && !kind.isEmpty())) {
                     b.kind = kind.isEmpty() ? b.kind : kind;
                 }
                 b.names.add(id);
+                if (listName != null) {
+                    b.names.add(listName);
+                }
                 for (String n : split(row.get(2))) {
                     b.names.add(n);
                 }
@@ -92,12 +146,52 @@ public final class Gazetteer {
                 (imported ? importedIds : compiledIds).add(id);
             }
         }
+        for (Map.Entry<String, ModelStore.Row> o : overrides.entrySet()) {
+            if (!overridden.contains(o.getKey())) {
+                throw o.getValue().error("no entry of " + IMPORTED_FILE + " has the ticker " + o.getKey());
+            }
+        }
+        for (ModelStore.Row row : formerRows) {
+            String id = row.get(0);
+            Builder current = builders.get(row.get(1));
+            if (id.isEmpty() || row.get(1).isEmpty()) {
+                throw row.error("a former name needs the name and the id of the company today");
+            }
+            if (current == null || current.currentId != null) {
+                throw row.error("unknown current company id '" + row.get(1) + "'");
+            }
+            if (builders.containsKey(id)) {
+                throw row.error("the former name '" + id + "' is already the id of a company");
+            }
+            Builder b = new Builder(id);
+            b.currentId = current.id;
+            b.names.add(id);
+            b.names.addAll(split(row.get(2)));
+            if (!row.get(3).isEmpty()) {
+                b.sources.add(row.get(3));
+            }
+            builders.put(id, b);
+            compiledIds.add(id);
+        }
         Map<String, CompanyEntry> byId = new LinkedHashMap<>();
         for (Builder b : builders.values()) {
-            byId.put(b.id, new CompanyEntry(b.id, b.kind == null ? "listed" : b.kind, new ArrayList<>(b.names),
-                    new ArrayList<>(b.tickers), new ArrayList<>(b.sources), b.delisted));
+            Builder now = b.currentId == null ? b : builders.get(b.currentId);
+            byId.put(b.id, new CompanyEntry(b.id, now.kind == null ? "listed" : now.kind, new ArrayList<>(b.names),
+                    new ArrayList<>(now.tickers), new ArrayList<>(b.sources), now.delisted, b.currentId));
         }
         importedIds.removeAll(compiledIds);
+        Map<String, List<Candidate>> ambiguous = new HashMap<>();
+        for (ModelStore.Row row : ambiguousRows) {
+            String alias = row.get(0);
+            String id = row.get(1);
+            if (alias.isEmpty() || id.isEmpty()) {
+                throw row.error("an ambiguous alias needs the alias and the id it may stand for");
+            }
+            if (!byId.containsKey(id)) {
+                throw row.error("unknown company id '" + id + "'");
+            }
+            ambiguous.computeIfAbsent(key(alias), k -> new ArrayList<>()).add(new Candidate(id, split(row.get(3))));
+        }
         Map<String, String> idByKey = new HashMap<>();
         Map<String, String> idByTicker = new HashMap<>();
         List<String> conflicts = new ArrayList<>();
@@ -110,8 +204,13 @@ public final class Gazetteer {
                     continue;
                 }
                 String winner = prefer(key, other, e.id(), compiledIds);
-                conflicts.add("'" + name + "' is a name of " + other + " and " + e.id() + ": kept for " + winner);
+                if (!declares(ambiguous.get(key), other, e.id())) {
+                    conflicts.add("'" + name + "' is a name of " + other + " and " + e.id() + ": kept for " + winner);
+                }
                 idByKey.put(key, winner);
+            }
+            if (e.isFormerName()) {
+                continue;
             }
             for (String t : e.tickers()) {
                 String other = idByTicker.get(t);
@@ -120,21 +219,34 @@ public final class Gazetteer {
                 }
             }
         }
-        Map<String, String> ambiguous = new HashMap<>();
-        for (ModelStore.Row row : ambiguousRows) {
-            String alias = row.get(0);
-            String id = row.get(1);
-            if (alias.isEmpty() || id.isEmpty()) {
-                throw row.error("an ambiguous alias needs the alias and the id it may stand for");
+        for (Map.Entry<String, List<Candidate>> a : ambiguous.entrySet()) {
+            String first = a.getValue().get(0).id();
+            if (a.getValue().size() > 1) {
+                idByKey.put(a.getKey(), first);
+            } else {
+                idByKey.putIfAbsent(a.getKey(), first);
             }
-            if (!byId.containsKey(id)) {
-                throw row.error("unknown company id '" + id + "'");
-            }
-            ambiguous.put(key(alias), id);
-            idByKey.putIfAbsent(key(alias), id);
+            a.setValue(List.copyOf(a.getValue()));
         }
         return new Gazetteer(Collections.unmodifiableMap(byId), idByKey, idByTicker, ambiguous,
                 List.copyOf(conflicts), Collections.unmodifiableSet(importedIds));
+    }
+
+    private static String baseName(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
+    }
+
+    private static boolean declares(List<Candidate> candidates, String a, String b) {
+        if (candidates == null) {
+            return false;
+        }
+        boolean hasA = false;
+        boolean hasB = false;
+        for (Candidate c : candidates) {
+            hasA |= c.id().equals(a);
+            hasB |= c.id().equals(b);
+        }
+        return hasA && hasB;
     }
 
     private static String prefer(String key, String a, String b, Set<String> compiledIds) {
@@ -201,14 +313,41 @@ public final class Gazetteer {
         return idByKey.get(key(name));
     }
 
-    /** The id of the company with this ticker ({@code 000001.SZ}, {@code 00700.HK}, {@code NVDA}), or null. */
+    /**
+     * The id of the company listed today under this ticker ({@code 000001.SZ}, {@code 00700.HK},
+     * {@code NVDA}; a US symbol also with the mark news adds, {@code SOGO.US}, {@code TSLA.O}), or null.
+     */
     public String idOfTicker(String ticker) {
-        return ticker == null ? null : idByTicker.get(ticker.toUpperCase(Locale.ROOT));
+        if (ticker == null) {
+            return null;
+        }
+        String t = ticker.toUpperCase(Locale.ROOT);
+        String id = idByTicker.get(t);
+        if (id == null) {
+            java.util.regex.Matcher us = US_SUFFIX.matcher(t);
+            if (us.matches()) {
+                id = idByTicker.get(us.group(1));
+            }
+        }
+        return id;
     }
 
-    /** Whether the name is a company only in context (listed in an {@code ambiguous*.tsv} file). */
+    /**
+     * Whether the name is a company only in context: an ordinary word, place or person as well
+     * ({@code 苹果}, {@code 南方}), listed with a single row in an {@code ambiguous*.tsv} file.
+     */
     public boolean isAmbiguous(String name) {
-        return ambiguous.containsKey(key(name));
+        List<Candidate> c = ambiguous.get(key(name));
+        return c != null && c.size() == 1;
+    }
+
+    /**
+     * The companies a shared name may stand for, the default first ({@code 交银}: 交通银行, then
+     * 交银施罗德基金 with its cues), or an empty list when the name stands for one company only.
+     */
+    public List<Candidate> sharedBy(String name) {
+        List<Candidate> c = ambiguous.get(key(name));
+        return c != null && c.size() > 1 ? c : List.of();
     }
 
     /** Every name key with the id it stands for (for building matchers). */
@@ -243,6 +382,7 @@ public final class Gazetteer {
         final Set<String> tickers = new LinkedHashSet<>();
         final List<String> sources = new ArrayList<>();
         boolean delisted;
+        String currentId;
 
         Builder(String id) {
             this.id = id;

@@ -5,7 +5,9 @@ import org.finfacts.extract.person.PersonRules;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,24 @@ class CompanyModelsTest {
     @Test
     void listsTheGazetteerFilesFromTheJarAsFromTheFolder() {
         assertTrue(ModelStore.bundled().list(Gazetteer.FOLDER).contains("companies/ashare.tsv"));
-        assertTrue(ModelStore.directory(Path.of("models")).list(Gazetteer.FOLDER).contains("companies/seed-entities.tsv"));
+        assertTrue(ModelStore.directory(Path.of("models")).list(Gazetteer.FOLDER).contains("companies/former-names.tsv"));
+    }
+
+    @Test
+    void theShippedGazetteerGivesEveryNameOneCompanyUnlessDeclaredShared() {
+        assertEquals(List.of(), Gazetteer.load(ModelStore.bundled()).conflicts());
+    }
+
+    @Test
+    void formerNamesAndIdOverridesApplyToTheShippedLists() {
+        Gazetteer g = Gazetteer.load(ModelStore.bundled());
+        assertEquals("国泰君安", g.idOf("国泰君安证券股份有限公司"));
+        assertEquals("国泰海通", g.idOfTicker("601211.SH"));
+        assertEquals("国泰海通", g.entry("国泰君安").currentId());
+        assertEquals("601211.SH", g.entry("国泰君安").primaryTicker());
+        assertEquals("银河证券", g.idOfTicker("601881.SH"));
+        assertEquals("银河证券", g.idOf("中国银河"));
+        assertEquals("搜狗", g.idOfTicker("SOGO.US"));
     }
 
     @Test
