@@ -40,6 +40,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final Pattern BRANCH = Pattern.compile("^\\p{IsHan}{2,8}?(?:分行|支行|分公司|营业部)");
     private static final List<String> NOT_IN_PRODUCT = List.of("旗下", "只", "支", "发行", "管理", "公司", "的", "和", "与", "及", "等");
     private static final int MAX_TICKER_NAME = 12;
+    /** Characters after a quote searched for the rest of a name the quote cut ({@code (国际)}). */
+    private static final int MAX_QUOTE_TAIL = 8;
     private static final int MAX_ROLE_NAME = 10;
     private static final Pattern HONORIFIC = Pattern.compile("(?:先生|女士|等人|夫妇)$");
     private static final String FUNCTION_CHARS = "和与及的在是为对向被把将从给跟等涨跌";
@@ -66,8 +68,11 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private record Blocker(int start, int end) {
     }
 
-    /** A stock code or quote after a name: where the name ends and the code (null for a quote). */
-    private record CodeMark(int nameEnd, String code) {
+    /**
+     * A stock code or quote after a name: where the name ends, the code (null for a quote), and for a
+     * quote alone where the name may go on after it ({@code 国泰君安(18.100,-0.23,-1.25%)国际}), else -1.
+     */
+    private record CodeMark(int nameEnd, String code, int resumeAt) {
     }
 
     /** Builds the matchers over the gazetteer and the rules. */
@@ -137,6 +142,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         List<CompanyCandidate> kept = longestFirst(withoutVerbPrefixes(found), blockers);
         kept = withoutFundProducts(text, grid, kept, blockers);
         kept = withCodes(kept, codes);
+        kept = acrossQuotes(text, kept, codes);
         kept = withBranches(text, kept);
         kept.addAll(aliases(text, grid, kept, blockers));
         kept.sort(Comparator.comparingInt(CompanyCandidate::start).thenComparingInt(CompanyCandidate::end));
@@ -556,7 +562,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             if (nameEnd == 0 || !NameBoundary.isNameChar(text.charAt(nameEnd - 1))) {
                 continue;
             }
-            codes.add(new CodeMark(nameEnd, code == null ? null : code.code()));
+            codes.add(new CodeMark(nameEnd, code == null ? null : code.code(), code == null ? quote.end() : -1));
             int start = boundary.start(text, grid, nameEnd, nameEnd, name -> gazetteer.idOf(name) != null,
                     (from, to) -> looksProper(text, grid, from, to));
             if (start < 0 || nameEnd - start > MAX_TICKER_NAME) {
@@ -569,7 +575,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             }
             String id = gazetteer.idOf(name);
             if (id == null && code != null) {
-                id = gazetteer.idOfTicker(code.code());
+                id = gazetteer.idOfTickerNamed(code.code(), name);
             }
             out.add(new CompanyCandidate(start, nameEnd, name, CompanyCandidate.Source.TICKER, id,
                     code == null ? null : code.code(), false, null));
@@ -685,9 +691,21 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         return out;
     }
 
+    /** A gazetteer name of a fund manager, or a shared name one of whose companies is a fund manager ({@code 交银}). */
     private boolean isFundManagerName(CompanyCandidate c) {
+        if (c.source() != CompanyCandidate.Source.GAZETTEER) {
+            return false;
+        }
         CompanyEntry e = gazetteer.entry(c.entryId());
-        return c.source() == CompanyCandidate.Source.GAZETTEER && e != null && "fund_manager".equals(e.kind());
+        if (e != null && "fund_manager".equals(e.kind())) {
+            return true;
+        }
+        for (Gazetteer.Candidate s : gazetteer.sharedBy(c.name())) {
+            if ("fund_manager".equals(gazetteer.entry(s.id()).kind())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean startsWithFundManager(String name) {
@@ -749,13 +767,71 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         for (CompanyCandidate c : kept) {
             CodeMark mark = byEnd.get(c.end());
             if (mark != null && mark.code() != null && c.code() == null) {
-                String id = c.entryId() != null ? c.entryId() : gazetteer.idOfTicker(mark.code());
+                String id = c.entryId() != null ? c.entryId() : gazetteer.idOfTickerNamed(mark.code(), c.name());
                 c = c.withCode(mark.code(), id);
             }
             if (mark != null && c.ambiguous()) {
                 c = new CompanyCandidate(c.start(), c.end(), c.name(), c.source(), c.entryId(), c.code(), false, null);
             }
             out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Joins a name that a price quote cuts in two, as financial portals insert quotes after a listed
+     * name that begins a longer one: {@code 国泰君安(18.100,-0.23,-1.25%)国际} is 国泰君安国际,
+     * {@code 中信银行(5.210,-0.07,-1.33%)(国际)} is 中信银行(国际), {@code 山东高速(6.250,0.08,1.30%)建设管理集团有限公司}
+     * is 山东高速建设管理集团有限公司. The mention keeps the span before the quote and takes the id of
+     * the whole name; a name found after the quote is dropped.
+     */
+    private List<CompanyCandidate> acrossQuotes(String text, List<CompanyCandidate> kept, List<CodeMark> codes) {
+        Map<Integer, Integer> resumeByEnd = new HashMap<>();
+        for (CodeMark m : codes) {
+            if (m.resumeAt() > 0) {
+                resumeByEnd.put(m.nameEnd(), m.resumeAt());
+            }
+        }
+        if (resumeByEnd.isEmpty()) {
+            return kept;
+        }
+        List<CompanyCandidate> out = new ArrayList<>(kept);
+        for (int i = 0; i < out.size(); i++) {
+            CompanyCandidate c = out.get(i);
+            Integer q = resumeByEnd.get(c.end());
+            if (q == null || q >= text.length() || c.standsFor() != null) {
+                continue;
+            }
+            CompanyCandidate rest = null;
+            for (CompanyCandidate k : out) {
+                if (k.start() == q && k.entryId() == null && NameBoundary.isHan(k.name().charAt(0))) {
+                    rest = k;
+                }
+            }
+            String whole = null;
+            String id = null;
+            if (rest != null) {
+                whole = c.name() + rest.name();
+                id = gazetteer.idOf(whole);
+                out.remove(rest);
+            } else {
+                int limit = Math.min(text.length(), q + MAX_QUOTE_TAIL);
+                for (int e = q + 1; e <= limit; e++) {
+                    char ch = text.charAt(e - 1);
+                    if (!NameBoundary.isHan(ch) && ch != '(' && ch != ')') {
+                        break;
+                    }
+                    String known = gazetteer.idOf(c.name() + text.substring(q, e));
+                    if (known != null && !known.equals(c.entryId())) {
+                        whole = c.name() + text.substring(q, e);
+                        id = known;
+                    }
+                }
+            }
+            if (whole != null) {
+                i = out.indexOf(c);
+                out.set(i, new CompanyCandidate(c.start(), c.end(), whole, c.source(), id, c.code(), false, null));
+            }
         }
         return out;
     }

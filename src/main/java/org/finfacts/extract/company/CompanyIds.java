@@ -21,6 +21,14 @@ final class CompanyIds {
 
     /** The forms of a name from full to short, each one step further stripped (the name first). */
     static List<String> stages(String name, NameRules rules) {
+        return stages(name, rules, n -> false);
+    }
+
+    /**
+     * The forms of a name from full to short; a region stays when it begins a known company name
+     * ({@code 山东高速建设管理集团} keeps {@code 山东}, for {@code 山东高速} is a company).
+     */
+    static List<String> stages(String name, NameRules rules, java.util.function.Predicate<String> known) {
         Set<String> out = new LinkedHashSet<>();
         String s = withoutBranch(name, rules);
         out.add(name);
@@ -53,7 +61,7 @@ final class CompanyIds {
                 while (cut < s.length() && "省市区县".indexOf(s.charAt(cut)) >= 0) {
                     cut++;
                 }
-                if (hanLength(s.substring(cut)) >= MIN_ID && s.charAt(cut) != '(') {
+                if (hanLength(s.substring(cut)) >= MIN_ID && s.charAt(cut) != '(' && !beginsKnownName(s, r.length(), known)) {
                     s = s.substring(cut);
                     out.add(s);
                     region = true;
@@ -67,16 +75,32 @@ final class CompanyIds {
         return new ArrayList<>(out);
     }
 
-    /**
-     * The id of an unknown company: its name fully stripped; a Latin name with {@code 集团} becomes
-     * the Latin name with {@code Group} ({@code Angelicoussis集团} is {@code Angelicoussis Group}).
-     */
+    /** Whether a known name begins {@code s} and runs past its first {@code regionLength} characters. */
+    private static boolean beginsKnownName(String s, int regionLength, java.util.function.Predicate<String> known) {
+        for (int len = s.length() - 1; len >= regionLength + 2; len--) {
+            if (known.test(s.substring(0, len))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The id of an unknown company, by {@link #derive(String, NameRules, java.util.function.Predicate)} with no known names. */
     static String derive(String name, NameRules rules) {
+        return derive(name, rules, n -> false);
+    }
+
+    /**
+     * The id of an unknown company: its name fully stripped, a region kept where it begins a known
+     * company name; a Latin name with {@code 集团} becomes the Latin name with {@code Group}
+     * ({@code Angelicoussis集团} is {@code Angelicoussis Group}).
+     */
+    static String derive(String name, NameRules rules, java.util.function.Predicate<String> known) {
         if (name.endsWith("集团") && name.length() > 2 && name.substring(0, name.length() - 2).chars()
                 .allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == ' ' || c == '&' || c == '-' || c == '.'))) {
             return name.substring(0, name.length() - 2).strip() + " Group";
         }
-        List<String> stages = stages(name, rules);
+        List<String> stages = stages(name, rules, known);
         return stages.get(stages.size() - 1);
     }
 

@@ -19,7 +19,8 @@ import java.util.Set;
  * Decides and links the company candidates of one document. Names that are companies only in
  * context ({@code 苹果}, {@code 南方}, an unknown Latin name) count when a company cue is near and no
  * contrary cue ({@code rules/cues.tsv}: {@code 苹果股价} yes, {@code 吃苹果} no), when they stand in a
- * list with a company ({@code 苹果、微软}), or when the same name counted elsewhere in the document
+ * list with a company or are joined to one by {@code 向 对 同} ({@code 苹果、微软},
+ * {@code 亚马逊向Anthropic追加投资}), or when the same name counted elsewhere in the document
  * (one sense per text: {@code 我爱我家（SZ 000560）} decides the later {@code 我爱我家}), or open a
  * headline followed by a colon ({@code 普利制药：…}). Unknown Latin
  * names take only cues right next to them ({@code 医疗保健公司VillageMD}, {@code Kinnevik领投}). Every mention then gets an id: the gazetteer's (with its ticker as {@code code}
@@ -32,8 +33,11 @@ import java.util.Set;
 public final class CompanyResolver implements Resolver<CompanyCandidate> {
     private static final int LEFT_WINDOW = 6;
     private static final int RIGHT_WINDOW = 5;
+    /** Characters either side of a shared name searched for the cues of its candidates. */
+    private static final int SHARED_WINDOW = 8;
     private static final String LATIN_SCOPE = "@latin";
-    private static final List<String> LIST_JOINERS = List.of("、", "和", "与", "及", "以及", ",", "跟", "/");
+    /** Words that join two names in a list or a relation ({@code 苹果、微软}, {@code 亚马逊向Anthropic追加投资}). */
+    private static final List<String> LIST_JOINERS = List.of("、", "和", "与", "及", "以及", ",", "跟", "/", "同", "向", "对");
 
     private final Gazetteer gazetteer;
     private final NameRules rules;
@@ -51,7 +55,10 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         for (CompanyCandidate c : accepted) {
             links.put(c, link(c, links));
         }
+        chooseAmongSharers(accepted, links, text);
+        sameNameSameCompany(accepted, links);
         mergePrefixedIds(accepted, links);
+        oneIdPerRenamedCompany(accepted, links);
         Map<String, String> codeOfUnknown = new HashMap<>();
         for (CompanyCandidate c : accepted) {
             String[] l = links.get(c);
@@ -67,6 +74,142 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
                     c.source().label(), "true".equals(l[2])));
         }
         return out;
+    }
+
+    /**
+     * Decides the company a shared name stands for ({@code 交银}: 交通银行 or 交银施罗德基金): a candidate
+     * whose cue stands near the name ({@code 交银规模为483.8亿元}); else the candidate of the same kind as
+     * a company the name is listed with ({@code 工银瑞信和中银、建信}); else the candidate the text names
+     * elsewhere by another name, the nearest mention first; else the default (the first row).
+     */
+    private void chooseAmongSharers(List<CompanyCandidate> accepted, Map<CompanyCandidate, String[]> links,
+                                    AnalyzedText text) {
+        String t = text.text();
+        for (CompanyCandidate c : accepted) {
+            List<Gazetteer.Candidate> sharers = c.standsFor() == null ? gazetteer.sharedBy(c.name()) : List.of();
+            if (sharers.isEmpty()) {
+                continue;
+            }
+            String id = byCue(c, sharers, text);
+            if (id == null) {
+                id = byListedKind(c, sharers, accepted, links, t);
+            }
+            if (id == null) {
+                id = byOtherMention(c, sharers, accepted, links);
+            }
+            if (id == null) {
+                id = sharers.get(0).id();
+            }
+            CompanyEntry e = gazetteer.entry(id);
+            String[] l = links.get(c);
+            links.put(c, new String[] {id, c.code() != null ? c.code() : e.primaryTicker(), "true"});
+            if (l != null && !l[0].equals(id)) {
+                for (Map.Entry<CompanyCandidate, String[]> other : links.entrySet()) {
+                    if (other.getKey().standsFor() == c) {
+                        other.setValue(new String[] {id, null, "true"});
+                    }
+                }
+            }
+        }
+    }
+
+    private String byCue(CompanyCandidate c, List<Gazetteer.Candidate> sharers, AnalyzedText text) {
+        String t = text.text();
+        Sentence sentence = text.sentenceAt(c.start());
+        int from = Math.max(sentence == null ? 0 : sentence.start(), c.start() - SHARED_WINDOW);
+        int to = Math.min(sentence == null ? t.length() : sentence.end(), c.end() + SHARED_WINDOW);
+        String around = t.substring(from, c.start()) + " " + t.substring(c.end(), to);
+        for (Gazetteer.Candidate s : sharers.subList(1, sharers.size())) {
+            for (String cue : s.cues()) {
+                if (around.contains(cue)) {
+                    return s.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    private String byListedKind(CompanyCandidate c, List<Gazetteer.Candidate> sharers, List<CompanyCandidate> accepted,
+                                Map<CompanyCandidate, String[]> links, String t) {
+        for (CompanyCandidate o : accepted) {
+            boolean next = (o.end() <= c.start() && joined(t, o.end(), c.start()))
+                    || (c.end() <= o.start() && joined(t, c.end(), o.start()));
+            if (!next || !gazetteer.sharedBy(o.name()).isEmpty() || links.get(o) == null) {
+                continue;
+            }
+            CompanyEntry neighbour = gazetteer.entry(links.get(o)[0]);
+            if (neighbour == null) {
+                continue;
+            }
+            for (Gazetteer.Candidate s : sharers) {
+                if (gazetteer.entry(s.id()).kind().equals(neighbour.kind())) {
+                    return s.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    private String byOtherMention(CompanyCandidate c, List<Gazetteer.Candidate> sharers, List<CompanyCandidate> accepted,
+                                  Map<CompanyCandidate, String[]> links) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (CompanyCandidate o : accepted) {
+            String[] l = links.get(o);
+            if (o == c || l == null || !gazetteer.sharedBy(o.name()).isEmpty()) {
+                continue;
+            }
+            for (Gazetteer.Candidate s : sharers) {
+                int distance = Math.abs(o.start() - c.start());
+                if (s.id().equals(l[0]) && distance < bestDistance) {
+                    best = s.id();
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Gives every mention of one written name the company a mention of it was linked to by its stock
+     * code ({@code 宝龙地产控股(01238)…宝龙地产控股的收入}): one name, one company within a text.
+     */
+    private void sameNameSameCompany(List<CompanyCandidate> accepted, Map<CompanyCandidate, String[]> links) {
+        Map<String, String[]> known = new HashMap<>();
+        for (CompanyCandidate c : accepted) {
+            String[] l = links.get(c);
+            if ("true".equals(l[2])) {
+                known.putIfAbsent(Gazetteer.key(c.name()), l);
+            }
+        }
+        for (CompanyCandidate c : accepted) {
+            String[] l = links.get(c);
+            String[] k = known.get(Gazetteer.key(c.name()));
+            if (!"true".equals(l[2]) && k != null) {
+                links.put(c, new String[] {k[0], l[1] != null ? l[1] : k[1], "true"});
+            }
+        }
+    }
+
+    /**
+     * Gives the former and the present name of one renamed company in one text the id written first
+     * ({@code 国泰海通(原国泰君安)}): one company, one id within a text.
+     */
+    private void oneIdPerRenamedCompany(List<CompanyCandidate> accepted, Map<CompanyCandidate, String[]> links) {
+        Map<String, String> firstIdByPresent = new HashMap<>();
+        for (CompanyCandidate c : accepted) {
+            CompanyEntry e = gazetteer.entry(links.get(c)[0]);
+            if (e != null) {
+                firstIdByPresent.putIfAbsent(e.presentId(), e.id());
+            }
+        }
+        for (CompanyCandidate c : accepted) {
+            String[] l = links.get(c);
+            CompanyEntry e = gazetteer.entry(l[0]);
+            if (e != null && !firstIdByPresent.get(e.presentId()).equals(e.id())) {
+                links.put(c, new String[] {firstIdByPresent.get(e.presentId()), l[1], l[2]});
+            }
+        }
     }
 
     /**
@@ -114,7 +257,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
                 }
             }
             if (id == null && c.code() != null) {
-                id = gazetteer.idOfTicker(c.code());
+                id = gazetteer.idOfTickerNamed(c.code(), c.name());
             }
             if (id == null && c.source() == CompanyCandidate.Source.LATIN) {
                 id = misspeltLatinName(c.name());
@@ -124,7 +267,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         if (entry != null) {
             return new String[] {entry.id(), c.code() != null ? c.code() : entry.primaryTicker(), "true"};
         }
-        return new String[] {CompanyIds.derive(c.name(), rules), c.code(), "false"};
+        return new String[] {CompanyIds.derive(c.name(), rules, n -> gazetteer.idOf(n) != null), c.code(), "false"};
     }
 
     /**

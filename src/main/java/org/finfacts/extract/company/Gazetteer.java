@@ -53,10 +53,18 @@ public final class Gazetteer {
     private final Map<String, List<Candidate>> ambiguous;
     private final List<String> conflicts;
     private final Set<String> importedIds;
+    private final Map<String, List<String>> formerIds;
 
     private Gazetteer(Map<String, CompanyEntry> byId, Map<String, String> idByKey, Map<String, String> idByTicker,
                       Map<String, List<Candidate>> ambiguous, List<String> conflicts, Set<String> importedIds) {
         this.byId = byId;
+        Map<String, List<String>> former = new HashMap<>();
+        for (CompanyEntry e : byId.values()) {
+            if (e.isFormerName()) {
+                former.computeIfAbsent(e.currentId(), k -> new ArrayList<>()).add(e.id());
+            }
+        }
+        this.formerIds = former;
         this.idByKey = idByKey;
         this.idByTicker = idByTicker;
         this.ambiguous = ambiguous;
@@ -330,6 +338,41 @@ public final class Gazetteer {
             }
         }
         return id;
+    }
+
+    /**
+     * The company a stock code stands for when the text writes it next to a name the gazetteer does not
+     * know: the ticker's company if the written name is one of its names, a prefix of one
+     * ({@code 中芯} of {@code 中芯国际}) or starts with one of three characters or more
+     * ({@code 宝龙地产控股} with {@code 宝龙地产}); else null, for the code then belongs to a company
+     * written under a name it no longer has or does not have yet ({@code 中国动力控股(00476)}), and the
+     * written name decides the id.
+     */
+    public String idOfTickerNamed(String ticker, String written) {
+        CompanyEntry e = entry(idOfTicker(ticker));
+        if (e == null || written == null || written.isBlank()) {
+            return null;
+        }
+        String w = key(written);
+        for (CompanyEntry candidate : entriesOfListing(e)) {
+            for (String n : candidate.names()) {
+                String k = key(n);
+                if (k.equals(w) || (w.length() >= 2 && k.startsWith(w)) || (k.length() >= 3 && w.startsWith(k))) {
+                    return candidate.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The present entry of a listing and its former names (present first). */
+    private List<CompanyEntry> entriesOfListing(CompanyEntry present) {
+        List<CompanyEntry> out = new ArrayList<>();
+        out.add(present);
+        for (String former : formerIds.getOrDefault(present.id(), List.of())) {
+            out.add(byId.get(former));
+        }
+        return out;
     }
 
     /**
