@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code 国泰君安} stays {@code 国泰君安} while the ticker 601211.SH leads to {@code 国泰海通});
  * {@code id-overrides.tsv} ({@code ticker id note}: the id an entry of the imported A-share list takes
  * when news names the company otherwise, {@code 601881.SH} is {@code 银河证券}, the list's {@code 中国银河}
- * staying a name). Rows of one id in several files merge; a name that two ids claim is kept for the id
+ * staying a name). Rows of one id in several files merge (a specific kind such as {@code bank} wins over
+ * {@code listed}, the hand-compiled one over the imported one); a name that two ids claim is kept for the id
  * whose own name it is, else for the hand-compiled entry over the imported one, and is listed in
  * {@link #conflicts()} unless an ambiguous file declares it for both. Lookups go by name key: NFKC,
  * ASCII lower case, inner spaces collapsed. Immutable after loading. Example: {@code idOf("辉达")} gives
@@ -132,8 +133,9 @@ public final class Gazetteer {
                     }
                 }
                 Builder b = builders.computeIfAbsent(id, Builder::new);
-                if (b.kind == null || (!imported && !kind.isEmpty())) {
-                    b.kind = kind.isEmpty() ? b.kind : kind;
+                if (!kind.isEmpty() && (b.kind == null
+                        || (!kind.equals("listed") && (!imported || b.kind.equals("listed"))))) {
+                    b.kind = kind;
                 }
                 b.names.add(id);
                 if (listName != null) {

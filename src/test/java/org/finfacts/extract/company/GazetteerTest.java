@@ -79,4 +79,71 @@ class GazetteerTest {
         assertTrue(g.isImportedOnly("海通证券"));
         assertNull(g.idOf("国泰君安"));
     }
+
+    @Test
+    void readsFormerNamesAsIdsOfTheirOwnThatShareTheListing() throws IOException {
+        Gazetteer g = Gazetteer.load(store(
+                "ashare.tsv", "国泰海通\tbroker\t国泰海通\t601211.SH\tA-share list\n",
+                "former-names.tsv", "# id\tcurrent\tnames\tsource\n国泰君安\t国泰海通\t国泰君安|国泰君安证券股份有限公司\tcompiled\n"));
+        assertEquals("国泰君安", g.idOf("国泰君安证券股份有限公司"));
+        assertEquals("国泰海通", g.entry("国泰君安").currentId());
+        assertEquals("broker", g.entry("国泰君安").kind());
+        assertEquals(List.of("601211.SH"), g.entry("国泰君安").tickers());
+        assertEquals("国泰海通", g.idOfTicker("601211.SH"));
+        assertEquals("国泰海通", g.entry("国泰海通").presentId());
+        assertTrue(g.conflicts().isEmpty());
+    }
+
+    @Test
+    void failsOnAFormerNameOfAnUnknownCompany() throws IOException {
+        ModelStore s = store("former-names.tsv", "国泰君安\t国泰海通\t国泰君安\tcompiled\n");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> Gazetteer.load(s));
+        assertTrue(e.getMessage().contains("former-names.tsv:1"), e.getMessage());
+    }
+
+    @Test
+    void anIdOverrideRenamesTheImportedEntryAndKeepsTheListName() throws IOException {
+        Gazetteer g = Gazetteer.load(store(
+                "ashare.tsv", "中国银河\tbroker\t中国银河\t601881.SH\tA-share list\n",
+                "id-overrides.tsv", "# ticker\tid\tnote\n601881.SH\t银河证券\tpress name\n",
+                "aliases.tsv", "银河证券\tlisted\t中国银河证券\t601881.SH|06881.HK\tcompiled\n"));
+        assertEquals("银河证券", g.idOf("中国银河"));
+        assertEquals("银河证券", g.idOfTicker("06881.HK"));
+        assertEquals(null, g.entry("中国银河"));
+        assertEquals("broker", g.entry("银河证券").kind());
+    }
+
+    @Test
+    void failsOnAnIdOverrideOfATickerNotInTheList() throws IOException {
+        ModelStore s = store("ashare.tsv", "万科\tlisted\t万科\t000002.SZ\tA-share list\n",
+                "id-overrides.tsv", "601881.SH\t银河证券\tpress name\n");
+        assertThrows(RuntimeException.class, () -> Gazetteer.load(s));
+    }
+
+    @Test
+    void aSharedNameNeedsNoContextAndDefaultsToItsFirstRow() throws IOException {
+        Gazetteer g = Gazetteer.load(store(
+                "banks.tsv", "交通银行\tbank\t交通银行|交银\t601328.SH\tcompiled\n",
+                "funds.tsv", "交银施罗德基金\tfund_manager\t交银施罗德基金|交银\t\tcompiled\n",
+                "ambiguous.tsv", "交银\t交通银行\tbank by default\n交银\t交银施罗德基金\tfund context\t基金|规模\n"));
+        assertFalse(g.isAmbiguous("交银"));
+        assertEquals("交通银行", g.idOf("交银"));
+        assertEquals(List.of("交通银行", "交银施罗德基金"), g.sharedBy("交银").stream().map(Gazetteer.Candidate::id).toList());
+        assertEquals(List.of("基金", "规模"), g.sharedBy("交银").get(1).cues());
+        assertTrue(g.conflicts().isEmpty());
+        assertTrue(g.sharedBy("交通银行").isEmpty());
+    }
+
+    @Test
+    void aCodeLeadsToItsCompanyOnlyWhenTheWrittenNameIsOneOfItsNames() throws IOException {
+        Gazetteer g = Gazetteer.load(store(
+                "hk.tsv", "宝龙地产\tlisted\t宝龙地产|宝龙\t01238.HK\tcompiled\n",
+                "us.tsv", "搜狗\tlisted\t搜狗\tSOGO\tcompiled\n"));
+        assertEquals("宝龙地产", g.idOfTickerNamed("01238.HK", "宝龙地产控股"));
+        assertEquals("宝龙地产", g.idOfTickerNamed("01238.HK", "宝龙"));
+        assertNull(g.idOfTickerNamed("01238.HK", "宏泰地产"));
+        assertNull(g.idOfTickerNamed("09999.HK", "宝龙地产"));
+        assertEquals("搜狗", g.idOfTicker("SOGO.US"));
+        assertEquals("搜狗", g.idOfTickerNamed("SOGO.US", "搜狗"));
+    }
 }
