@@ -691,21 +691,27 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         return out;
     }
 
-    /** A gazetteer name of a fund manager, or a shared name one of whose companies is a fund manager ({@code 交银}). */
+    /**
+     * A gazetteer name of a fund manager or an asset manager ({@code 施罗德}, whose name begins its
+     * funds' names), or a shared name one of whose companies is one ({@code 交银}).
+     */
     private boolean isFundManagerName(CompanyCandidate c) {
         if (c.source() != CompanyCandidate.Source.GAZETTEER) {
             return false;
         }
-        CompanyEntry e = gazetteer.entry(c.entryId());
-        if (e != null && "fund_manager".equals(e.kind())) {
+        if (managesFunds(gazetteer.entry(c.entryId()))) {
             return true;
         }
         for (Gazetteer.Candidate s : gazetteer.sharedBy(c.name())) {
-            if ("fund_manager".equals(gazetteer.entry(s.id()).kind())) {
+            if (managesFunds(gazetteer.entry(s.id()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean managesFunds(CompanyEntry e) {
+        return e != null && ("fund_manager".equals(e.kind()) || "investment".equals(e.kind()));
     }
 
     private boolean startsWithFundManager(String name) {
