@@ -28,7 +28,12 @@ import java.util.Set;
  * stripped form of the name ({@code 国泰君安证券股份有限公司} is {@code 国泰君安}), or an id derived from
  * the name ({@code 达诚基金管理有限公司} is {@code 达诚基金}, {@code known=false}); a Latin name one letter
  * off a known one takes its id ({@code Anthropc} is {@code Anthropic}); a code written next to
- * one mention of an unknown company is given to all its mentions. Thread-safe.
+ * one mention of an unknown company is given to all its mentions. A stock code never overrides the
+ * written name: it gives its company only when the written name is one of that company's names
+ * ({@link Gazetteer#idOfTickerNamed}). A name several companies share ({@code 交银}) takes the
+ * candidate its cue, a listed neighbour's kind or another mention points to, else the first
+ * ({@code ambiguous.tsv}); a former and a present name of one renamed company in one text share the
+ * id written first. Thread-safe.
  */
 public final class CompanyResolver implements Resolver<CompanyCandidate> {
     private static final int LEFT_WINDOW = 6;
