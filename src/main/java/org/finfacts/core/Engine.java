@@ -6,6 +6,7 @@ import org.finfacts.extract.Recognizer;
 import org.finfacts.extract.date.DateExtractor;
 import org.finfacts.extract.date.DateLexicon;
 import org.finfacts.extract.date.DateResolver;
+import org.finfacts.extract.company.CompanyRecognizer;
 import org.finfacts.extract.fact.FactExtractor;
 import org.finfacts.extract.money.QuantityRecognizer;
 import org.finfacts.extract.fact.PatternFactExtractor;
@@ -77,7 +78,9 @@ public final class Engine {
         recognizers.add(QuantityRecognizer.create(config.models()));
         DateLexicon dates = DateLexicon.load(config.models());
         recognizers.add(Recognizer.of("date", new DateExtractor(dates), new DateResolver(dates)));
-        recognizers.add(new PersonRecognizer());
+        CompanyRecognizer companies = new CompanyRecognizer(config.models());
+        recognizers.add(companies);
+        recognizers.add(new PersonRecognizer(config.models(), companies.gazetteer()));
         ArticleRegionFinder regions = new ArticleRegionFinder(PageRules.load(config.models()));
         PublicationTimeFinder published = PublicationTimeFinder.firstOf(new TimeLinePublicationFinder(regions),
                 new TextPublicationTimeFinder());

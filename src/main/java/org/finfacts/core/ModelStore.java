@@ -5,11 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Reads the engine's reviewed data files (rules, tables, gazetteers) from {@code models/}: from a
@@ -44,6 +51,50 @@ public final class ModelStore {
             return Files.isRegularFile(directory.resolve(relativePath));
         }
         return ModelStore.class.getResource("/models/" + relativePath) != null;
+    }
+
+    /**
+     * The files directly inside a model folder, as relative paths in name order ({@code list("companies")}
+     * gives {@code companies/ashare.tsv}, ...); empty when the folder does not exist.
+     */
+    public List<String> list(String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        List<String> out = new ArrayList<>();
+        try {
+            if (directory != null) {
+                Path dir = directory.resolve(folder);
+                if (Files.isDirectory(dir)) {
+                    try (Stream<Path> files = Files.list(dir)) {
+                        files.filter(Files::isRegularFile).forEach(f -> out.add(prefix + f.getFileName()));
+                    }
+                }
+            } else {
+                URL url = ModelStore.class.getResource("/models/" + prefix);
+                if (url != null && "file".equals(url.getProtocol())) {
+                    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                        files.filter(Files::isRegularFile).forEach(f -> out.add(prefix + f.getFileName()));
+                    }
+                } else if (url != null && "jar".equals(url.getProtocol())) {
+                    JarURLConnection connection = (JarURLConnection) url.openConnection();
+                    connection.setUseCaches(false);
+                    String inJar = "models/" + prefix;
+                    try (JarFile jar = connection.getJarFile()) {
+                        Enumeration<JarEntry> entries = jar.entries();
+                        while (entries.hasMoreElements()) {
+                            String name = entries.nextElement().getName();
+                            if (name.startsWith(inJar) && name.length() > inJar.length()
+                                    && name.indexOf('/', inJar.length()) < 0) {
+                                out.add(prefix + name.substring(inJar.length()));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ModelException(folder, 0, "cannot list: " + e.getMessage());
+        }
+        out.sort(null);
+        return out;
     }
 
     /** Opens a model file; fails with a message naming the file when it is missing. */

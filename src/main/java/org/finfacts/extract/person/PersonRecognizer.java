@@ -1,29 +1,34 @@
 package org.finfacts.extract.person;
 
+import org.finfacts.core.ModelStore;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.Recognizer;
+import org.finfacts.extract.company.Gazetteer;
 import org.finfacts.facts.Mention;
-import org.finfacts.facts.PersonMention;
 import org.finfacts.normalize.ResolutionContext;
-import org.finfacts.tokenize.Token;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Person names as HanLP's name recognition tags them ({@code 黄仁勋/nr}, {@code 扎克伯格/nrf}), kept
- * when they are at least two characters long.
+ * The person stage: {@link PersonExtractor} proposes names (titles, known persons, HanLP's name
+ * tagger), {@link PersonResolver} keeps those with support. HanLP's tagger alone is noisy
+ * ({@code 高开}, {@code 占比}, {@code 金经理}); a name counts only with a title, a cue, a list or a
+ * repetition. Example: in {@code 微软首席财务官Amy Hood透露} it finds {@code Amy Hood}. Thread-safe.
  */
 public final class PersonRecognizer implements Recognizer {
+    private final PersonExtractor extractor;
+    private final PersonResolver resolver;
+
+    /** Loads {@code models/person/}; company names of the gazetteer (may be null) are never persons. */
+    public PersonRecognizer(ModelStore store, Gazetteer companies) {
+        PersonRules rules = PersonRules.load(store);
+        this.extractor = new PersonExtractor(rules);
+        this.resolver = new PersonResolver(rules, companies);
+    }
+
     @Override
     public List<Mention> recognize(AnalyzedText text, ResolutionContext context) {
-        List<Mention> out = new ArrayList<>();
-        for (Token t : text.tokens()) {
-            if (t.isPersonName() && t.word().length() >= 2) {
-                out.add(new PersonMention(t.start(), t.end(), t.word()));
-            }
-        }
-        return out;
+        return resolver.resolve(extractor.find(text), text, context);
     }
 
     @Override

@@ -1,0 +1,205 @@
+package org.finfacts.extract.company;
+
+import org.finfacts.core.ModelStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The company stage's rules as data, read from {@code models/companies/rules/}: company endings
+ * ({@code suffixes.tsv}), id endings ({@code id-endings.tsv}), places ({@code regions.tsv}), words that
+ * end the text before a name ({@code left-stops.tsv}), words that are no name ({@code generic-cores.tsv}),
+ * words that turn a weak ending into an ordinary word ({@code suffix-continuations.tsv}), roles
+ * that introduce a company ({@code roles.tsv}),
+ * things that are not companies ({@code not-companies.tsv}), context cues ({@code cues.tsv}) and Latin
+ * words ({@code latin.tsv}). Immutable after loading. Example: {@code isStrongSuffix("有限公司")}.
+ */
+public final class NameRules {
+    static final String FOLDER = "companies/rules/";
+
+    /** A context cue: the word, whether it speaks for the company, and the alias it applies to ({@code *}: all). */
+    public record Cue(String word, boolean company, String alias) {
+    }
+
+    private final Map<String, Boolean> suffixes;
+    private final List<String> suffixesLongestFirst;
+    private final List<String[]> idEndings;
+    private final Map<String, String> regions;
+    private final List<String> regionsLongestFirst;
+    private final Set<String> leftStops;
+    private final Set<String> genericCores;
+    private final List<String> continuations;
+    private final List<String> roles;
+    private final Map<String, String> notCompanies;
+    private final List<Cue> cues;
+    private final Set<String> latinCompanyWords;
+    private final Set<String> latinNotCompanies;
+
+    private NameRules(ModelStore store) {
+        suffixes = new LinkedHashMap<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "suffixes.tsv")) {
+            String strength = r.get(1);
+            if (!strength.equals("strong") && !strength.equals("weak")) {
+                throw r.error("strength must be strong or weak: " + strength);
+            }
+            suffixes.put(r.get(0), strength.equals("strong"));
+        }
+        suffixesLongestFirst = new ArrayList<>(suffixes.keySet());
+        suffixesLongestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        idEndings = new ArrayList<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "id-endings.tsv")) {
+            String kind = r.get(1);
+            if (!Set.of("legal", "descriptor").contains(kind)) {
+                throw r.error("kind must be legal or descriptor: " + kind);
+            }
+            idEndings.add(new String[] {r.get(0), kind, r.get(2)});
+        }
+        idEndings.sort(Comparator.comparingInt((String[] e) -> e[0].length()).reversed());
+        regions = new HashMap<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "regions.tsv")) {
+            if (!Set.of("province", "city", "district", "country").contains(r.get(1))) {
+                throw r.error("kind must be province, city, district or country: " + r.get(1));
+            }
+            regions.put(r.get(0), r.get(1));
+        }
+        regionsLongestFirst = new ArrayList<>(regions.keySet());
+        regionsLongestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        leftStops = new HashSet<>(column(store, "left-stops.tsv"));
+        genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
+        continuations = column(store, "suffix-continuations.tsv");
+        roles = column(store, "roles.tsv");
+        roles.sort(Comparator.comparingInt(String::length).reversed());
+        notCompanies = new HashMap<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "not-companies.tsv")) {
+            if (r.get(1).isEmpty()) {
+                throw r.error("a non-company needs a kind");
+            }
+            notCompanies.put(Gazetteer.key(r.get(0)), r.get(1));
+        }
+        cues = new ArrayList<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "cues.tsv")) {
+            if (!r.get(1).equals("company") && !r.get(1).equals("not")) {
+                throw r.error("polarity must be company or not: " + r.get(1));
+            }
+            cues.add(new Cue(r.get(0), r.get(1).equals("company"), r.get(2).isEmpty() ? "*" : r.get(2)));
+        }
+        latinCompanyWords = new HashSet<>();
+        latinNotCompanies = new HashSet<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "latin.tsv")) {
+            switch (r.get(1)) {
+                case "company-word":
+                    latinCompanyWords.add(r.get(0));
+                    break;
+                case "not-company":
+                    latinNotCompanies.add(r.get(0).toLowerCase(java.util.Locale.ROOT));
+                    break;
+                default:
+                    throw r.error("role must be company-word or not-company: " + r.get(1));
+            }
+        }
+    }
+
+    /** Loads the rules; a malformed row fails naming its file and line. */
+    public static NameRules load(ModelStore store) {
+        return new NameRules(store);
+    }
+
+    private static List<String> column(ModelStore store, String file) {
+        List<String> out = new ArrayList<>();
+        for (ModelStore.Row r : store.rows(FOLDER + file)) {
+            out.add(r.get(0));
+        }
+        return out;
+    }
+
+    /** Company endings, longest first. */
+    public List<String> suffixes() {
+        return suffixesLongestFirst;
+    }
+
+    /** Whether the ending marks a company by itself ({@code 有限公司}) rather than only after a proper name. */
+    public boolean isStrongSuffix(String suffix) {
+        return Boolean.TRUE.equals(suffixes.get(suffix));
+    }
+
+    /** Id endings, longest first: {@code [ending, kind, replacement]}, kind {@code legal} or {@code descriptor}. */
+    public List<String[]> idEndings() {
+        return idEndings;
+    }
+
+    /** The kind of a place name ({@code province city district country}), or null. */
+    public String regionKind(String name) {
+        return regions.get(name);
+    }
+
+    /** The longest place name {@code text} starts with at {@code from}, or null. */
+    public String regionAt(String text, int from) {
+        for (String r : regionsLongestFirst) {
+            if (text.startsWith(r, from)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the word ends the text before a company name. */
+    public boolean isLeftStop(String word) {
+        return leftStops.contains(word);
+    }
+
+    /** The left-stop words. */
+    public Set<String> leftStops() {
+        return leftStops;
+    }
+
+    /** Whether the text at {@code from} continues a weak ending into an ordinary word ({@code 控股|股东}). */
+    public boolean continuesWeakSuffix(String text, int from) {
+        for (String c : continuations) {
+            if (text.startsWith(c, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Roles that introduce a company name right after them ({@code 全资子公司}, {@code 控股股东}), longest first. */
+    public List<String> roles() {
+        return roles;
+    }
+
+    /** Whether the word, before a company ending, is no name ({@code 子}, {@code 上市}, {@code 该}). */
+    public boolean isGenericCore(String word) {
+        return genericCores.contains(word);
+    }
+
+    /** The kind of a thing that is not a company ({@code regulator}, {@code index}, {@code product}, ...), or null. */
+    public String notCompanyKind(String name) {
+        return notCompanies.get(Gazetteer.key(name));
+    }
+
+    /** Every non-company name key with its kind. */
+    public Map<String, String> notCompanies() {
+        return notCompanies;
+    }
+
+    /** The context cues. */
+    public List<Cue> cues() {
+        return cues;
+    }
+
+    /** Whether a Latin word, last in a name, makes it a company name ({@code Ventures}, {@code Capital}). */
+    public boolean isLatinCompanyWord(String word) {
+        return latinCompanyWords.contains(word);
+    }
+
+    /** Whether a Latin name is never a company alone ({@code CEO}, {@code IPO}, {@code ETF}). */
+    public boolean isLatinNotCompany(String name) {
+        return latinNotCompanies.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+}
