@@ -1,6 +1,7 @@
 package org.finfacts.cli;
 
 import org.finfacts.core.Engine;
+import org.finfacts.facts.MentionType;
 import org.finfacts.core.EngineConfig;
 import org.finfacts.eval.ner.NerEvaluation;
 import org.finfacts.tokenize.HanlpTokenizer;
@@ -102,11 +103,39 @@ public final class NerEvalCommand implements Callable<Integer> {
                 + "sharing a character). P and F1 only where the labels are complete (CLUENER company).%n"));
         out.append(String.format(Locale.ROOT, "time: engine (whole pipeline) %.1f s, HanLP with organisation recognition "
                 + "(analysis only) %.1f s, %d characters%n", engineNanos / 1e9, hanlpNanos / 1e9, chars));
+        Path duee = dir.resolve("duee-fin-bbt-silver-dev.jsonl");
+        if (Files.isRegularFile(duee)) {
+            quantitiesAndDates(engine, duee, out);
+        }
         for (String n : notes) {
             out.append(n).append('\n');
         }
         System.out.print(out);
         return 0;
+    }
+
+    /**
+     * Recall of the DuEE-fin silver MONEY/PRICE, DATE, PERCENT and SHARES spans by the engine's MONEY,
+     * DATE, PERCENT and NUMBER mentions: a check on text the rules were not written against. The silver
+     * spans include qualifier words ({@code 约}, {@code 最高价为}) and trailing words ({@code 晚间}) that
+     * ANNOTATION.md keeps outside the span, so overlap recall is the comparable figure.
+     */
+    private void quantitiesAndDates(Engine engine, Path file, StringBuilder out) throws java.io.IOException {
+        List<NerEvaluation.Doc> docs = NerEvaluation.read(file);
+        if (limit != null && docs.size() > limit) {
+            docs = docs.subList(0, limit);
+        }
+        java.util.Map<MentionType, List<List<NerEvaluation.Span>>> spans = NerEvaluation.engineSpans(engine, docs,
+                Set.of(MentionType.MONEY, MentionType.DATE, MentionType.PERCENT, MentionType.NUMBER));
+        out.append(String.format(Locale.ROOT, "%nDuEE-fin silver quantities and dates (recall only; silver spans include "
+                + "qualifiers, so overlap is the comparable figure):%n"));
+        out.append(String.format(Locale.ROOT, "%-22s %-8s %6s | %8s %10s%n", "silver type", "engine", "gold", "R exact", "R overlap"));
+        String[][] pairs = {{"MONEY", "MONEY"}, {"PRICE", "MONEY"}, {"DATE", "DATE"}, {"PERCENT", "PERCENT"}, {"SHARES", "NUMBER"}};
+        for (String[] p : pairs) {
+            NerEvaluation.Tally t = NerEvaluation.score(docs, Set.of(p[0]), spans.get(MentionType.valueOf(p[1])));
+            out.append(String.format(Locale.ROOT, "%-22s %-8s %6d | %8.3f %10.3f%n", p[0], p[1], t.gold, t.recall(),
+                    t.overlapRecall()));
+        }
     }
 
     private static String cells(NerEvaluation.Tally t, boolean complete) {

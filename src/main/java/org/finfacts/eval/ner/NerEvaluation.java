@@ -110,16 +110,27 @@ public final class NerEvaluation {
 
     /** The engine's COMPANY spans per document (code points of the original text). */
     public static List<List<Span>> engineSpans(Engine engine, List<Doc> docs) {
-        List<List<Span>> out = new ArrayList<>(docs.size());
+        return engineSpans(engine, docs, Set.of(MentionType.COMPANY)).get(MentionType.COMPANY);
+    }
+
+    /** The engine's spans of each given type per document, from one pass over the documents. */
+    public static java.util.Map<MentionType, List<List<Span>>> engineSpans(Engine engine, List<Doc> docs,
+                                                                           Set<MentionType> types) {
+        java.util.Map<MentionType, List<List<Span>>> out = new java.util.EnumMap<>(MentionType.class);
+        for (MentionType t : types) {
+            out.put(t, new ArrayList<>(docs.size()));
+        }
         for (Doc d : docs) {
             AnnotatedDocument a = engine.process(Document.of(d.id(), d.text()));
-            List<Span> spans = new ArrayList<>();
-            for (Mention m : a.mentions()) {
-                if (m.type() == MentionType.COMPANY) {
-                    spans.add(new Span(m.start(), m.end()));
+            for (MentionType t : types) {
+                List<Span> spans = new ArrayList<>();
+                for (Mention m : a.mentions()) {
+                    if (m.type() == t) {
+                        spans.add(new Span(m.start(), m.end()));
+                    }
                 }
+                out.get(t).add(spans);
             }
-            out.add(spans);
         }
         return out;
     }
