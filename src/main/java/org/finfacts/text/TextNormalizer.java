@@ -54,7 +54,7 @@ public final class TextNormalizer {
             return " ";
         }
         if (cp == 0x200B || cp == 0xFEFF) {
-            return " ";
+            return "\u200B";
         }
         String s = new String(Character.toChars(cp));
         if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
@@ -79,21 +79,28 @@ public final class TextNormalizer {
         int o = 0;
         for (int i = 0; i < n; ) {
             char c = folded.charAt(i);
-            if (isHorizontalSpace(c) && o > 0) {
+            if ((isHorizontalSpace(c) || isInvisible(c)) && o > 0) {
                 int j = i;
-                while (j < n && isHorizontalSpace(folded.charAt(j))) {
+                int spaces = 0;
+                while (j < n && (isHorizontalSpace(folded.charAt(j)) || isInvisible(folded.charAt(j)))) {
+                    spaces += isHorizontalSpace(folded.charAt(j)) ? 1 : 0;
                     j++;
                 }
-                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out.charAt(o - 1), folded.charAt(j))) {
+                if (j < n && (spaces <= MAX_DROPPED_SPACE_RUN && joinsNumber(out.charAt(o - 1), folded.charAt(j))
+                        || spaces == 0 && joinsAcrossInvisible(out.charAt(o - 1), folded.charAt(j)))) {
                     i = j;
                     continue;
                 }
                 while (i < j) {
-                    out.append(folded.charAt(i));
+                    char k = folded.charAt(i);
+                    out.append(k == '\u200B' ? ' ' : k);
                     outMap[o++] = map[i];
                     i++;
                 }
                 continue;
+            }
+            if (c == '\u200B') {
+                c = ' ';
             }
             out.append(c);
             outMap[o++] = map[i];
@@ -104,6 +111,24 @@ public final class TextNormalizer {
 
     private static boolean isHorizontalSpace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /**
+     * Zero-width and invisible format characters (zero-width space, joiner and non-joiner, word joiner,
+     * byte-order mark, soft hyphen): inside a number or a Han word they are dropped, so
+     * {@code 26\u200B0亿美元} reads as {@code 260亿美元}, not as {@code 0亿美元}; elsewhere a zero-width
+     * space or byte-order mark is a space and the others stay.
+     */
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\u00AD';
+    }
+
+    private static boolean joinsAcrossInvisible(char before, char after) {
+        boolean digitBefore = before >= '0' && before <= '9';
+        boolean digitAfter = after >= '0' && after <= '9';
+        return digitBefore && (digitAfter || after == '.' || after == ',' || after == '%' || isHan(after))
+                || digitAfter && (before == '.' || before == ',' || isHan(before))
+                || isHan(before) && isHan(after);
     }
 
     private static boolean joinsNumber(char before, char after) {
