@@ -256,7 +256,7 @@ public final class JsonCodec {
             throw new IllegalArgumentException("record has no \"text\" field");
         }
         if (!t.isTextual()) {
-            throw new IllegalArgumentException("\"text\" is not a string but " + kind(t));
+            throw new IllegalArgumentException("\"text\" is not a string: " + kind(t));
         }
         String text = t.textValue();
         String published = text(n, "published");

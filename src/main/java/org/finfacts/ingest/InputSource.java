@@ -514,7 +514,7 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
         }
         JsonNode html = n.get("html");
         if (html != null && !html.isNull() && !html.isTextual()) {
-            return InputRecord.failed(text(n, "id"), origin, "\"html\" is not a string but " + JsonCodec.kind(html));
+            return InputRecord.failed(text(n, "id"), origin, "\"html\" is not a string: " + JsonCodec.kind(html));
         }
         if (html != null && html.isTextual() && !html.asText().isBlank()) {
             String id = text(n, "id");
