@@ -7,9 +7,11 @@ import java.text.Normalizer;
  *
  * <p>Per code point: NFKC (so full-width digits and letters, the ideographic space and Kangxi
  * radicals such as {@code ⾄} U+2F84 become {@code 至}), except enclosed list numerals such as
- * {@code ①}, which would otherwise turn into digits glued to the text after them. Then short runs of
+ * {@code ①}, and vulgar fractions such as {@code ½} (NFKC {@code 1⁄2}: two numbers from one character),
+ * which would otherwise turn into digits glued to the text after them. Then short runs of
  * horizontal white space between a digit and a Han character or a percent sign are dropped
- * ({@code 291 亿美元} to {@code 291亿美元}, {@code 2023 年} to {@code 2023年}). Line breaks are kept.
+ * ({@code 291 亿美元} to {@code 291亿美元}, {@code 2023 年} to {@code 2023年}), and zero-width characters
+ * inside numbers and Han words ({@code 26\u200B0亿} to {@code 260亿}). Line breaks are kept.
  * Stateless and thread-safe.
  */
 public final class TextNormalizer {
@@ -65,7 +67,8 @@ public final class TextNormalizer {
     }
 
     private static boolean isEnclosedNumeral(int cp) {
-        return (cp >= 0x2460 && cp <= 0x24FF)
+        return (cp >= 0x00BC && cp <= 0x00BE)
+                || (cp >= 0x2460 && cp <= 0x24FF)
                 || (cp >= 0x2776 && cp <= 0x2793)
                 || (cp >= 0x3220 && cp <= 0x325F)
                 || (cp >= 0x3280 && cp <= 0x32BF)
