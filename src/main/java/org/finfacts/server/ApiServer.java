@@ -145,6 +145,11 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Internal errors (500s) answered so far, as {@code /api/health} reports them. */
+    public long serverErrors() {
+        return serverErrors.get();
+    }
+
     /** The base URL ({@code http://127.0.0.1:8080}). */
     public String url() {
         String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
