@@ -61,7 +61,8 @@ class HostileCorpusTest {
         Path summaryFile = dir.resolve("summary.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                classpath,
                 "org.finfacts.cli.Main", "extract", "-q", "-t", "2", "-o", out.toString(), "--summary",
                 summaryFile.toString(), CORPUS.toAbsolutePath().toString());
         pb.redirectErrorStream(true);
@@ -149,12 +150,14 @@ class HostileCorpusTest {
         assertEquals("ok", e.outcome(), "expected.tsv:" + e.lineNo() + ": outcome is ok or error: REASON");
         assertNull(n.get("error"), where);
         String text = n.get("text").asText();
-        int cps = text.codePointCount(0, text.length());
+        int[] utf16 = utf16Offsets(text);
+        int cps = utf16.length - 1;
         for (JsonNode m : n.get("mentions")) {
             int s = m.get("start").asInt();
             int end = m.get("end").asInt();
             assertTrue(0 <= s && s < end && end <= cps, where + ": mention out of range " + m);
-            assertEquals(slice(text, s, end), m.get("text").asText(), where + ": mention text is not text[start:end]");
+            assertEquals(text.substring(utf16[s], utf16[end]), m.get("text").asText(),
+                    where + ": mention text is not text[start:end]");
         }
         for (JsonNode span : n.path("sentences")) {
             assertInside(span, cps, where + ": sentence");
@@ -163,7 +166,7 @@ class HostileCorpusTest {
             assertInside(f.get("evidence"), cps, where + ": evidence");
             int at = f.get("amount_at").asInt();
             assertTrue(0 <= at && at < cps, where + ": amount_at " + f);
-            assertTrue(slice(text, at, cps).startsWith(f.get("amount_text").asText()), where + ": amount_text " + f);
+            assertTrue(text.startsWith(f.get("amount_text").asText(), utf16[at]), where + ": amount_text " + f);
         }
         for (String c : e.checks()) {
             checkOne(c, n, where);
@@ -208,8 +211,17 @@ class HostileCorpusTest {
         assertTrue(0 <= s && s <= e && e <= cps, what + " " + span + " outside 0.." + cps);
     }
 
-    private static String slice(String text, int start, int end) {
-        return text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
+    /** The UTF-16 index of every code point offset of the text, and of its end. */
+    private static int[] utf16Offsets(String text) {
+        int[] out = new int[text.codePointCount(0, text.length()) + 1];
+        int i = 0;
+        int k = 0;
+        while (i < text.length()) {
+            out[k++] = i;
+            i += Character.charCount(text.codePointAt(i));
+        }
+        out[k] = text.length();
+        return out;
     }
 
     private static String abbreviate(String s) {

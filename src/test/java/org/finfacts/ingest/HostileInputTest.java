@@ -62,7 +62,8 @@ class HostileInputTest {
         Path out = dir.resolve("out.jsonl");
         Path summary = dir.resolve("summary.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"),
                 "org.finfacts.cli.Main", "extract", "-q", "-t", "2", "-o", out.toString(), "--summary", summary.toString(),
                 in.toString(), explicitBinary.toString());
         pb.redirectErrorStream(true);
