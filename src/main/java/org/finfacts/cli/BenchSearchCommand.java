@@ -38,9 +38,10 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--annotated", description = "The --input is annotated JSONL (no engine).")
     boolean annotated;
 
-    @Option(names = "--queries", paramLabel = "FILE|default", defaultValue = "default",
-            description = "Query set: a file (route<TAB>query<TAB>params per line; route search, facts or extract) "
-                    + "or 'default' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", paramLabel = "FILE|default|mixed", defaultValue = "default",
+            description = "Query set: a file (route<TAB>query<TAB>params per line; route search, facts or extract), "
+                    + "'default' (16 searches and fact listings) or 'mixed' (the bundled mixed workload: searches, "
+                    + "fact listings and extractions) (default: ${DEFAULT-VALUE}).")
     String queries;
 
     @Option(names = "--clients", paramLabel = "N,...", split = ",", defaultValue = "1,16",
@@ -97,7 +98,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
                     s.facts(), s.money(), IndexCommand.human(IndexCommand.size(index)));
         }
         List<SearchBenchmark.QueryCase> set = queries.equals("default") ? SearchBenchmark.defaultQueries()
-                : SearchBenchmark.readQueries(Path.of(queries));
+                : queries.equals("mixed") ? SearchBenchmark.mixedQueries() : SearchBenchmark.readQueries(Path.of(queries));
         long factQueries = set.stream().filter(SearchBenchmark.QueryCase::factFiltered).count();
         try (ArticleSearcher searcher = ArticleSearcher.open(index, rates, ArticleSearcher.QueryValues.engine(engine),
                 ArticleSearcher.Limits.defaults().withDocumentCache(Math.max(0, documentCache)))) {
@@ -119,14 +120,23 @@ public final class BenchSearchCommand implements Callable<Integer> {
                     SearchBenchmark.Figures f = bench.run(base, token, set, c, Duration.ofSeconds(warmup),
                             Duration.ofSeconds(seconds));
                     o.println(f.row());
+                    if (f.routes().size() > 1 || set.stream().anyMatch(q -> !q.route().equals("search"))) {
+                        o.println("    " + SearchBenchmark.RouteFigures.header());
+                        for (SearchBenchmark.RouteFigures r : f.routes()) {
+                            o.println("    " + r.row());
+                        }
+                    }
+                    o.println("    answers by HTTP status: " + f.statuses() + " (599: no answer)");
                     o.flush();
                 }
                 if (server != null) {
-                    System.gc();
                     Runtime rt = Runtime.getRuntime();
-                    o.printf(Locale.ROOT, "heap after the runs: %.0f MB used of %.0f MB (max %.0f MB)%n",
-                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0,
-                            rt.maxMemory() / 1048576.0);
+                    double before = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+                    System.gc();
+                    o.printf(Locale.ROOT, "heap after the runs: %.0f MB used after a full GC (%.0f MB before it) of "
+                                    + "%.0f MB committed, max %.0f MB; server errors counted by the server: %d%n",
+                            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, before, rt.totalMemory() / 1048576.0,
+                            rt.maxMemory() / 1048576.0, server.serverErrors());
                 }
             } finally {
                 if (server != null) {

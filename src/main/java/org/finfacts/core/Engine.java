@@ -39,6 +39,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The library's facade: a {@link Document} in, an {@link AnnotatedDocument} out.
@@ -187,16 +188,27 @@ public final class Engine {
                                                 List<Mention> mentions, List<Fact> facts, List<String> warnings) {
         NormalizedText n = analyzed.normalized();
         Map<Mention, Mention> mapped = new IdentityHashMap<>();
+        Set<Mention> dropped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<Mention> out = new ArrayList<>(mentions.size());
+        Mention last = null;
         for (Mention m : mentions) {
             int s = n.originalStart(m.start());
             int e = n.originalEnd(m.end());
             Mention o = m.withSpan(s, e, n.originalSlice(s, e));
+            if (last != null && last.overlaps(o)) {
+                // two working-copy mentions from one original character (an NFKC expansion): keep the first
+                dropped.add(m);
+                continue;
+            }
             mapped.put(m, o);
             out.add(o);
+            last = o;
         }
         List<Fact> outFacts = new ArrayList<>(facts.size());
         for (Fact f : facts) {
+            if (dropped.contains(f.amount())) {
+                continue;
+            }
             outFacts.add(new Fact(f.type(), f.subject(), (CompanyMention) mapOrSelf(mapped, f.subjectMention(), n),
                     f.object(), (CompanyMention) mapOrSelf(mapped, f.objectMention(), n),
                     (MoneyMention) mapOrSelf(mapped, f.amount(), n), f.date(), f.cumulative(), f.change(),

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Resolves overlaps between the mentions of different recognizers so that no two reported mentions
@@ -31,20 +32,15 @@ public final class MentionMerger {
         byStrength.sort(Comparator.<Mention>comparingInt(m -> -STRENGTH.get(m.type()))
                 .thenComparingInt(m -> -(m.end() - m.start()))
                 .thenComparingInt(Mention::start));
-        List<Mention> kept = new ArrayList<>();
+        // Kept spans never overlap, so the kept span starting last before m ends is the only one that can
+        // overlap m: one lookup per mention instead of a scan of all kept ones (n log n on 50,000 mentions).
+        TreeMap<Integer, Mention> kept = new TreeMap<>();
         for (Mention m : byStrength) {
-            boolean clash = false;
-            for (Mention k : kept) {
-                if (k.overlaps(m)) {
-                    clash = true;
-                    break;
-                }
-            }
-            if (!clash) {
-                kept.add(m);
+            Map.Entry<Integer, Mention> before = kept.lowerEntry(m.end());
+            if (before == null || !before.getValue().overlaps(m)) {
+                kept.put(m.start(), m);
             }
         }
-        kept.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

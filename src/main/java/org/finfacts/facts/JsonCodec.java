@@ -230,7 +230,7 @@ public final class JsonCodec {
     /**
      * Reads one input line into a document. Accepts {@code published}, or else {@code date}, as the
      * publication time; a missing id becomes {@code fallbackId}. Fails with a message on a line that
-     * is not a JSON object or has no text.
+     * is not a JSON object, has no text, or whose text is not a JSON string.
      */
     public static Document readDocument(String line, String fallbackId) {
         JsonNode n;
@@ -251,10 +251,14 @@ public final class JsonCodec {
         if (id == null) {
             id = fallbackId;
         }
-        String text = text(n, "text");
-        if (text == null) {
+        JsonNode t = n.get("text");
+        if (t == null || t.isNull()) {
             throw new IllegalArgumentException("record has no \"text\" field");
         }
+        if (!t.isTextual()) {
+            throw new IllegalArgumentException("\"text\" is not a string: " + kind(t));
+        }
+        String text = t.textValue();
         String published = text(n, "published");
         if (published == null) {
             published = text(n, "date");
@@ -479,6 +483,23 @@ public final class JsonCodec {
             return null;
         }
         return v.isTextual() ? v.textValue() : v.toString();
+    }
+
+    /** The JSON kind of a value, for messages: {@code a number}, {@code an object}... */
+    public static String kind(JsonNode v) {
+        if (v.isNumber()) {
+            return "a number";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isArray()) {
+            return "an array";
+        }
+        if (v.isBoolean()) {
+            return "a boolean";
+        }
+        return v.isNull() ? "null" : "a " + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String firstLine(String s) {

@@ -35,10 +35,29 @@ public final class SearchBenchmark {
     public record QueryCase(String route, String query, String params, boolean factFiltered) {
     }
 
-    /** The figures of one run with a given number of clients. */
+    /** The figures of one route ({@code search}, {@code facts}, {@code extract}) in a run. */
+    public record RouteFigures(String route, long requests, double p50, double p99, double max, long errors,
+                               long serverErrors) {
+        /** One line of the per-route table. */
+        public String row() {
+            return String.format(Locale.ROOT, "%9s %9d %8.2f %8.2f %8.2f %7d %5d", route, requests, p50, p99, max, errors,
+                    serverErrors);
+        }
+
+        /** The header of {@link #row()}. */
+        public static String header() {
+            return String.format(Locale.ROOT, "%9s %9s %8s %8s %8s %7s %5s", "route", "requests", "p50 ms", "p99 ms",
+                    "max ms", "errors", "5xx");
+        }
+    }
+
+    /**
+     * The figures of one run with a given number of clients; {@code statuses} counts the answers by
+     * HTTP status (599: no answer, the connection failed or timed out).
+     */
     public record Figures(int clients, double seconds, long requests, long errors, long serverErrors,
                           double throughput, double p50, double p99, double max, long factRequests, double factP50,
-                          double factP99) {
+                          double factP99, List<RouteFigures> routes, java.util.SortedMap<Integer, Long> statuses) {
         /** One line of the report table. */
         public String row() {
             return String.format(Locale.ROOT, "%7d %9d %9.1f %8.2f %8.2f %8.2f %10.2f %10.2f %7d %5d", clients, requests,
@@ -96,8 +115,29 @@ public final class SearchBenchmark {
      * just the query (then route {@code search}); blank lines and {@code #} comments skipped.
      */
     public static List<QueryCase> readQueries(Path file) throws IOException {
+        return readQueries(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * The bundled mixed workload ({@code /bench/mixed-load.tsv}): searches (most of them
+     * fact-filtered, with Chinese amounts and dates read by the engine), fact listings and
+     * extractions of 40 to 1,400 characters.
+     */
+    public static List<QueryCase> mixedQueries() {
+        try (java.io.InputStream in = SearchBenchmark.class.getResourceAsStream("/bench/mixed-load.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /bench/mixed-load.tsv");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return readQueries(List.of(text.split("\r?\n")), "mixed-load.tsv");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /bench/mixed-load.tsv", e);
+        }
+    }
+
+    private static List<QueryCase> readQueries(List<String> lines, String name) {
         List<QueryCase> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -107,14 +147,14 @@ public final class SearchBenchmark {
             } else {
                 String route = parts[0].strip();
                 if (!route.equals("search") && !route.equals("facts") && !route.equals("extract")) {
-                    throw new IllegalArgumentException(file + ": route must be search, facts or extract: " + line);
+                    throw new IllegalArgumentException(name + ": route must be search, facts or extract: " + line);
                 }
                 String q = parts[1].strip();
                 out.add(new QueryCase(route, q, parts.length > 2 ? parts[2].strip() : "", isFactFiltered(q)));
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no queries");
+            throw new IllegalArgumentException(name + ": no queries");
         }
         return out;
     }
@@ -157,7 +197,8 @@ public final class SearchBenchmark {
         for (QueryCase q : queries) {
             HttpRequest.Builder b;
             if (q.route().equals("extract")) {
-                b = HttpRequest.newBuilder(URI.create(baseUrl + "/api/extract")).timeout(Duration.ofSeconds(30))
+                b = HttpRequest.newBuilder(URI.create(baseUrl + "/api/extract" + (q.params().isEmpty() ? "" : "?" + q.params())))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "text/plain; charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString(q.query(), StandardCharsets.UTF_8));
             } else {
@@ -194,25 +235,39 @@ public final class SearchBenchmark {
         }
     }
 
-    /** What one client saw. */
-    private static final class Client {
-        long[] all = new long[1024];
+    /** Latencies, growing. */
+    private static final class Times {
+        long[] values = new long[1024];
         int n;
-        long[] fact = new long[1024];
-        int nf;
         long errors;
         long serverErrors;
 
-        void add(long nanos, boolean factFiltered) {
-            if (n == all.length) {
-                all = Arrays.copyOf(all, n * 2);
+        void add(long nanos) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
             }
-            all[n++] = nanos;
-            if (factFiltered) {
-                if (nf == fact.length) {
-                    fact = Arrays.copyOf(fact, nf * 2);
+            values[n++] = nanos;
+        }
+    }
+
+    /** What one client saw. */
+    private static final class Client {
+        final Times all = new Times();
+        final Times fact = new Times();
+        final java.util.Map<String, Times> byRoute = new java.util.TreeMap<>();
+        final java.util.Map<Integer, Long> statuses = new java.util.TreeMap<>();
+
+        void add(long nanos, QueryCase q, int status) {
+            Times route = byRoute.computeIfAbsent(q.route(), k -> new Times());
+            statuses.merge(status, 1L, Long::sum);
+            for (Times t : q.factFiltered() ? List.of(all, fact, route) : List.of(all, route)) {
+                t.add(nanos);
+                if (status != 200) {
+                    t.errors++;
+                    if (status >= 500) {
+                        t.serverErrors++;
+                    }
                 }
-                fact[nf++] = nanos;
             }
         }
     }
@@ -241,43 +296,50 @@ public final class SearchBenchmark {
             if (t0 < measureFrom) {
                 continue;
             }
-            c.add(t1 - t0, queries.get(k).factFiltered());
-            if (status != 200) {
-                c.errors++;
-                if (status >= 500) {
-                    c.serverErrors++;
-                }
-            }
+            c.add(t1 - t0, queries.get(k), status);
         }
     }
 
     private static Figures figures(int clients, Duration duration, List<Client> results) {
-        int total = 0;
-        int totalFact = 0;
-        long errors = 0;
-        long serverErrors = 0;
+        long[] all = merge(results.stream().map(c -> c.all).toList());
+        long[] fact = merge(results.stream().map(c -> c.fact).toList());
+        long errors = results.stream().mapToLong(c -> c.all.errors).sum();
+        long serverErrors = results.stream().mapToLong(c -> c.all.serverErrors).sum();
+        java.util.SortedMap<Integer, Long> statuses = new java.util.TreeMap<>();
+        java.util.Set<String> routeNames = new java.util.TreeSet<>();
         for (Client c : results) {
-            total += c.n;
-            totalFact += c.nf;
-            errors += c.errors;
-            serverErrors += c.serverErrors;
+            c.statuses.forEach((k, v) -> statuses.merge(k, v, Long::sum));
+            routeNames.addAll(c.byRoute.keySet());
         }
-        long[] all = new long[total];
-        long[] fact = new long[totalFact];
-        int a = 0;
-        int f = 0;
-        for (Client c : results) {
-            System.arraycopy(c.all, 0, all, a, c.n);
-            a += c.n;
-            System.arraycopy(c.fact, 0, fact, f, c.nf);
-            f += c.nf;
+        List<RouteFigures> routes = new ArrayList<>();
+        for (String r : routeNames) {
+            List<Times> ts = results.stream().map(c -> c.byRoute.get(r)).filter(java.util.Objects::nonNull).toList();
+            long[] v = merge(ts);
+            routes.add(new RouteFigures(r, v.length, ms(percentile(v, 0.50)), ms(percentile(v, 0.99)),
+                    ms(v.length == 0 ? 0 : v[v.length - 1]), ts.stream().mapToLong(t -> t.errors).sum(),
+                    ts.stream().mapToLong(t -> t.serverErrors).sum()));
         }
-        Arrays.sort(all);
-        Arrays.sort(fact);
         double seconds = duration.toNanos() / 1e9;
-        return new Figures(clients, seconds, total, errors, serverErrors, total / seconds, ms(percentile(all, 0.50)),
-                ms(percentile(all, 0.99)), ms(total == 0 ? 0 : all[total - 1]), totalFact, ms(percentile(fact, 0.50)),
-                ms(percentile(fact, 0.99)));
+        return new Figures(clients, seconds, all.length, errors, serverErrors, all.length / seconds,
+                ms(percentile(all, 0.50)), ms(percentile(all, 0.99)), ms(all.length == 0 ? 0 : all[all.length - 1]),
+                fact.length, ms(percentile(fact, 0.50)), ms(percentile(fact, 0.99)), List.copyOf(routes),
+                java.util.Collections.unmodifiableSortedMap(statuses));
+    }
+
+    /** All values of the given latency lists, sorted. */
+    private static long[] merge(List<Times> times) {
+        int total = 0;
+        for (Times t : times) {
+            total += t.n;
+        }
+        long[] out = new long[total];
+        int at = 0;
+        for (Times t : times) {
+            System.arraycopy(t.values, 0, out, at, t.n);
+            at += t.n;
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     /** The value at quantile {@code q} of sorted values (nearest rank). */

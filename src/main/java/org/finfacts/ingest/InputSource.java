@@ -69,6 +69,10 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
         }
     }
 
+    /** One JSON value per line: anything after it ({@code {...}{...}}, {@code {...} junk}) is an error, not dropped. */
+    private static final com.fasterxml.jackson.databind.ObjectReader LINE_READER = JsonCodec.mapper().reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final Iterator<String> specs;
     private final Options options;
     private final InputStream stdin;
@@ -475,6 +479,9 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
                 if (line == BoundedLineReader.TOO_LONG) {
                     return InputRecord.failed(origin, origin, "too large: line of " + lines.lastSkippedChars() + " characters");
                 }
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -496,7 +503,7 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
     private InputRecord jsonRecord(String line, String origin) {
         JsonNode n;
         try {
-            n = JsonCodec.mapper().readTree(line);
+            n = LINE_READER.readTree(line);
         } catch (IOException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             int nl = m.indexOf('\n');
@@ -506,6 +513,9 @@ public final class InputSource implements Iterator<InputRecord>, AutoCloseable {
             return InputRecord.failed(origin, origin, "not a JSON object");
         }
         JsonNode html = n.get("html");
+        if (html != null && !html.isNull() && !html.isTextual()) {
+            return InputRecord.failed(text(n, "id"), origin, "\"html\" is not a string: " + JsonCodec.kind(html));
+        }
         if (html != null && html.isTextual() && !html.asText().isBlank()) {
             String id = text(n, "id");
             String published = text(n, "published");

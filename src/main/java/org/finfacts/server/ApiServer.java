@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,31 +50,46 @@ import java.util.concurrent.TimeoutException;
  * outside it. The index is re-opened when a new commit appears.
  */
 public final class ApiServer implements AutoCloseable {
-    /** How to serve. */
+    /**
+     * How to serve. {@code idleTimeout}: a connection that sends nothing for that long is closed (slow
+     * or silent clients cannot keep connections forever); {@code bodyTimeout}: a request body must have
+     * arrived within that time (408 otherwise: a client trickling its body holds a thread no longer);
+     * {@code maxConnections}: connections beyond it wait to be accepted.
+     */
     public record Config(String host, int port, String token, long maxBodyBytes, int maxQueryStringChars,
-                         Duration searchTimeout, Duration extractTimeout, int threads, Duration refreshEvery) {
-        /** 127.0.0.1:8080, no token, 1 MB bodies, 4,096-character query strings, 2 s searches, 20 s extractions. */
+                         Duration searchTimeout, Duration extractTimeout, int threads, Duration refreshEvery,
+                         Duration idleTimeout, Duration bodyTimeout, int maxConnections) {
+        /**
+         * 127.0.0.1:8080, no token, 1 MB bodies, 4,096-character query strings, 2 s searches, 20 s
+         * extractions, 10 s idle connections, 10 s to send a body, 512 connections.
+         */
         public static Config defaults() {
             return new Config("127.0.0.1", 8080, null, 1 << 20, 4096, Duration.ofSeconds(2), Duration.ofSeconds(20),
-                    32, Duration.ofSeconds(5));
+                    32, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), 512);
         }
 
         /** The same configuration on another host and port. */
         public Config at(String newHost, int newPort) {
             return new Config(newHost, newPort, token, maxBodyBytes, maxQueryStringChars, searchTimeout,
-                    extractTimeout, threads, refreshEvery);
+                    extractTimeout, threads, refreshEvery, idleTimeout, bodyTimeout, maxConnections);
         }
 
         /** The same configuration with an API token (null for none). */
         public Config withToken(String newToken) {
             return new Config(host, port, newToken, maxBodyBytes, maxQueryStringChars, searchTimeout, extractTimeout,
-                    threads, refreshEvery);
+                    threads, refreshEvery, idleTimeout, bodyTimeout, maxConnections);
         }
 
         /** The same configuration with other body and query-string limits. */
         public Config withLimits(long bodyBytes, int queryStringChars) {
             return new Config(host, port, token, bodyBytes, queryStringChars, searchTimeout, extractTimeout, threads,
-                    refreshEvery);
+                    refreshEvery, idleTimeout, bodyTimeout, maxConnections);
+        }
+
+        /** The same configuration with other connection limits: idle time, time to send a body, connections. */
+        public Config withConnectionLimits(Duration idle, Duration body, int connections) {
+            return new Config(host, port, token, maxBodyBytes, maxQueryStringChars, searchTimeout, extractTimeout,
+                    threads, refreshEvery, idle, body, connections);
         }
     }
 
@@ -130,6 +145,11 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Internal errors (500s) answered so far, as {@code /api/health} reports them. */
+    public long serverErrors() {
+        return serverErrors.get();
+    }
+
     /** The base URL ({@code http://127.0.0.1:8080}). */
     public String url() {
         String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
@@ -148,7 +168,10 @@ public final class ApiServer implements AutoCloseable {
             c.http.defaultContentType = "application/json";
             c.http.prefer405over404 = true;
             c.jetty.threadPool = pool;
-            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                server.addBean(new ConnectionLimit(config.maxConnections(), server));
+            });
             c.jetty.modifyHttpConfiguration(h -> {
                 h.setSendServerVersion(false);
                 h.setSendXPoweredBy(false);
@@ -158,7 +181,7 @@ public final class ApiServer implements AutoCloseable {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setHost(config.host());
                 connector.setPort(config.port());
-                connector.setIdleTimeout(30_000);
+                connector.setIdleTimeout(config.idleTimeout().toMillis());
                 return connector;
             });
         });
@@ -201,7 +224,7 @@ public final class ApiServer implements AutoCloseable {
         a.exception(HttpResponseException.class, (e, ctx) -> ctx.result(error(ctx, e.getStatus(),
                 messageFor(e.getStatus(), e.getMessage())).toString()));
         a.exception(Exception.class, (e, ctx) -> ctx.result(error(ctx, 500, "internal error").toString()));
-        for (int status : new int[] {400, 401, 404, 405, 413, 414, 431, 500, 503}) {
+        for (int status : new int[] {400, 401, 404, 405, 408, 413, 414, 415, 431, 500, 503}) {
             a.error(status, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     ctx.result(error(ctx, status, messageFor(status, null)).toString());
@@ -233,18 +256,46 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private boolean tokenMatches(String header) {
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, config.token().getBytes(StandardCharsets.UTF_8));
+        return tokenMatches(header, config.token());
     }
 
-    private void health(Context ctx) throws IOException {
+    /**
+     * Whether an {@code Authorization} header carries the token ({@code Bearer TOKEN}), compared in
+     * time that depends on the token's length only, never on where the first wrong character is.
+     */
+    static boolean tokenMatches(String header, String token) {
+        if (header == null || token == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        int from = 7;
+        int to = header.length();
+        while (from < to && header.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && header.charAt(to - 1) == ' ') {
+            to--;
+        }
+        int n = to - from;
+        int diff = n ^ token.length();
+        for (int i = 0; i < token.length(); i++) {
+            char given = i < n ? header.charAt(from + i) : 0;
+            diff |= given ^ token.charAt(i);
+        }
+        return diff == 0;
+    }
+
+    private void health(Context ctx) {
         ObjectNode o = JsonCodec.mapper().createObjectNode();
         o.put("status", "ok");
-        if (config.token() == null) {
-            o.set("index", SearchJson.stats(searcher.stats()));
+        try {
+            ArticleSearcher.Stats stats = searcher.stats();
+            if (config.token() == null) {
+                o.set("index", SearchJson.stats(stats));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the index cannot be read: say so (503) rather than fail the health check itself
+            o.put("status", "index unavailable");
+            ctx.status(503);
         }
         o.put("extract", engine != null);
         o.put("server_errors", serverErrors.get());
@@ -336,14 +387,37 @@ public final class ApiServer implements AutoCloseable {
         json(ctx, codec.toJson(out));
     }
 
+    /**
+     * The request body, at most {@code maxBodyBytes} (413 beyond), arrived within {@code bodyTimeout}
+     * (408 after it: each read waits at most the idle timeout, so a trickling client holds this thread
+     * for at most the body timeout plus the idle timeout).
+     */
     private byte[] boundedBody(Context ctx) throws IOException {
+        long deadline = System.nanoTime() + config.bodyTimeout().toNanos();
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1);
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
-            if (data.length > config.maxBodyBytes()) {
-                throw new BadRequest(413, "request body too large (limit " + config.maxBodyBytes() + " bytes)");
+            while (data.size() < limit) {
+                int n = in.read(buf, 0, Math.min(buf.length, limit - data.size()));
+                if (n < 0) {
+                    break;
+                }
+                data.write(buf, 0, n);
+                if (System.nanoTime() > deadline) {
+                    throw new BadRequest(408, "request body too slow: " + data.size() + " bytes in "
+                            + config.bodyTimeout().toSeconds() + " s");
+                }
             }
-            return data;
+        } catch (IOException e) {
+            // the client stopped sending (idle timeout) or went away: its fault, not a server error
+            throw new BadRequest(408, "request body not received: " + data.size() + " bytes before the connection "
+                    + "went idle or closed");
         }
+        if (data.size() > config.maxBodyBytes()) {
+            throw new BadRequest(413, "request body too large (limit " + config.maxBodyBytes() + " bytes)");
+        }
+        return data.toByteArray();
     }
 
     private void staticFile(Context ctx, String name) {
@@ -422,6 +496,10 @@ public final class ApiServer implements AutoCloseable {
                 return "not found";
             case 405:
                 return "method not allowed";
+            case 408:
+                return "request timeout";
+            case 415:
+                return "unsupported media type";
             case 413:
                 return "request body too large";
             case 414:

@@ -7,9 +7,11 @@ import java.text.Normalizer;
  *
  * <p>Per code point: NFKC (so full-width digits and letters, the ideographic space and Kangxi
  * radicals such as {@code ⾄} U+2F84 become {@code 至}), except enclosed list numerals such as
- * {@code ①}, which would otherwise turn into digits glued to the text after them. Then short runs of
+ * {@code ①}, and vulgar fractions such as {@code ½} (NFKC {@code 1⁄2}: two numbers from one character),
+ * which would otherwise turn into digits glued to the text after them. Then short runs of
  * horizontal white space between a digit and a Han character or a percent sign are dropped
- * ({@code 291 亿美元} to {@code 291亿美元}, {@code 2023 年} to {@code 2023年}). Line breaks are kept.
+ * ({@code 291 亿美元} to {@code 291亿美元}, {@code 2023 年} to {@code 2023年}), and zero-width characters
+ * inside numbers and Han words ({@code 26\u200B0亿} to {@code 260亿}). Line breaks are kept.
  * Stateless and thread-safe.
  */
 public final class TextNormalizer {
@@ -54,7 +56,7 @@ public final class TextNormalizer {
             return " ";
         }
         if (cp == 0x200B || cp == 0xFEFF) {
-            return " ";
+            return "\u200B";
         }
         String s = new String(Character.toChars(cp));
         if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
@@ -65,7 +67,8 @@ public final class TextNormalizer {
     }
 
     private static boolean isEnclosedNumeral(int cp) {
-        return (cp >= 0x2460 && cp <= 0x24FF)
+        return (cp >= 0x00BC && cp <= 0x00BE)
+                || (cp >= 0x2460 && cp <= 0x24FF)
                 || (cp >= 0x2776 && cp <= 0x2793)
                 || (cp >= 0x3220 && cp <= 0x325F)
                 || (cp >= 0x3280 && cp <= 0x32BF)
@@ -79,21 +82,28 @@ public final class TextNormalizer {
         int o = 0;
         for (int i = 0; i < n; ) {
             char c = folded.charAt(i);
-            if (isHorizontalSpace(c) && o > 0) {
+            if ((isHorizontalSpace(c) || isInvisible(c)) && o > 0) {
                 int j = i;
-                while (j < n && isHorizontalSpace(folded.charAt(j))) {
+                int spaces = 0;
+                while (j < n && (isHorizontalSpace(folded.charAt(j)) || isInvisible(folded.charAt(j)))) {
+                    spaces += isHorizontalSpace(folded.charAt(j)) ? 1 : 0;
                     j++;
                 }
-                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out.charAt(o - 1), folded.charAt(j))) {
+                if (j < n && (spaces <= MAX_DROPPED_SPACE_RUN && joinsNumber(out.charAt(o - 1), folded.charAt(j))
+                        || spaces == 0 && joinsAcrossInvisible(out.charAt(o - 1), folded.charAt(j)))) {
                     i = j;
                     continue;
                 }
                 while (i < j) {
-                    out.append(folded.charAt(i));
+                    char k = folded.charAt(i);
+                    out.append(k == '\u200B' ? ' ' : k);
                     outMap[o++] = map[i];
                     i++;
                 }
                 continue;
+            }
+            if (c == '\u200B') {
+                c = ' ';
             }
             out.append(c);
             outMap[o++] = map[i];
@@ -104,6 +114,24 @@ public final class TextNormalizer {
 
     private static boolean isHorizontalSpace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /**
+     * Zero-width and invisible format characters (zero-width space, joiner and non-joiner, word joiner,
+     * byte-order mark, soft hyphen): inside a number or a Han word they are dropped, so
+     * {@code 26\u200B0亿美元} reads as {@code 260亿美元}, not as {@code 0亿美元}; elsewhere a zero-width
+     * space or byte-order mark is a space and the others stay.
+     */
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\u00AD';
+    }
+
+    private static boolean joinsAcrossInvisible(char before, char after) {
+        boolean digitBefore = before >= '0' && before <= '9';
+        boolean digitAfter = after >= '0' && after <= '9';
+        return digitBefore && (digitAfter || after == '.' || after == ',' || after == '%' || isHan(after))
+                || digitAfter && (before == '.' || before == ',' || isHan(before))
+                || isHan(before) && isHan(after);
     }
 
     private static boolean joinsNumber(char before, char after) {

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Kills a real {@code finfacts index} process (SIGKILL) in the middle of a run, twice, and checks that
- * the index is consistent with its last commit each time, and that running the same command again
- * ends with every article exactly once.
+ * Kills a real {@code finfacts index} process (SIGKILL) in the middle of a run four times (before its
+ * first commit, right after its first and its second commit, and at a random moment after a commit),
+ * and checks each time that the index passes Lucene's CheckIndex, holds every block whole, each id
+ * once, and at least the articles of the last commit the process reported; then that running the
+ * same command again ends with every article exactly once. Every wait is bounded.
  */
 class IndexCrashRecoveryTest {
     private static final int ARTICLES = 1500;
@@ -54,14 +57,20 @@ class IndexCrashRecoveryTest {
         Path index = dir.resolve("index");
         List<String> command = command(corpus, index);
 
-        int seen1 = killAfterCommits(command, 1);
-        Verified first = verify(index);
-        assertTrue(first.articles() >= COMMIT_EVERY && first.articles() < ARTICLES,
-                "after the first kill: " + first.articles() + " articles (first commit seen at " + seen1 + ")");
+        // before any commit: the folder may hold nothing readable, and must not stop the next run
+        Kill early = kill(command, index, 0, 0);
+        Verified before = verify(index);
+        assertTrue(before.articles() >= early.committed(), before + " after " + early);
 
-        killAfterCommits(command, 2);
-        Verified second = verify(index);
-        assertTrue(second.articles() >= first.articles(), second + " after " + first);
+        int last = before.articles();
+        Random random = new Random();
+        for (Kill k : new Kill[] {kill(command, index, 1, 0), kill(command, index, 2, 0),
+                kill(command, index, 1, random.nextInt(100))}) {
+            Verified v = verify(index);
+            assertTrue(v.articles() >= k.committed(), "the last commit is visible: " + v + " after " + k);
+            assertTrue(v.articles() >= last && v.articles() <= ARTICLES, v + " after " + last);
+            last = v.articles();
+        }
 
         Process done = start(command);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -71,8 +80,9 @@ class IndexCrashRecoveryTest {
         assertTrue(done.waitFor(120, TimeUnit.SECONDS), "the last run did not finish");
         reader.join(5000);
         assertEquals(0, done.exitValue(), err.toString(StandardCharsets.UTF_8));
-        Verified last = verify(index);
-        assertEquals(ARTICLES, last.articles());
+        Verified end = verify(index);
+        assertEquals(ARTICLES, end.articles());
+        assertEquals(ARTICLES * 4, end.records());
     }
 
     private static List<String> command(Path corpus, Path index) {
@@ -87,8 +97,16 @@ class IndexCrashRecoveryTest {
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    /** Starts the command, waits for its n-th commit message, kills it with SIGKILL; returns the count committed. */
-    private static int killAfterCommits(List<String> command, int commits) throws Exception {
+    /** What a kill left: the commits the process reported, and the article count of the last one. */
+    private record Kill(int commits, int committed) {
+    }
+
+    /**
+     * Starts the command, waits for its n-th commit message (for n = 0: until its index writer holds the
+     * folder's lock), waits {@code extraMillis} more, and kills it with SIGKILL mid-run (the test fails
+     * if the run ended before). Bounded: 90 s at most.
+     */
+    private static Kill kill(List<String> command, Path index, int commits, int extraMillis) throws Exception {
         Process p = start(command);
         AtomicInteger committed = new AtomicInteger();
         AtomicInteger lastCount = new AtomicInteger();
@@ -105,15 +123,21 @@ class IndexCrashRecoveryTest {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (committed.get() < commits && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        Path lock = index.resolve("write.lock");
+        while ((commits == 0 ? !Files.exists(lock) : committed.get() < commits) && p.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        if (extraMillis > 0) {
+            Thread.sleep(extraMillis);
         }
         assertTrue(p.isAlive(), "the indexer ended before it could be killed mid-run: " + log);
         assertTrue(committed.get() >= commits, "no commit seen in time: " + log);
+        int seen = lastCount.get();
         p.destroyForcibly();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, p.exitValue(), "expected death by SIGKILL");
-        return lastCount.get();
+        return new Kill(committed.get(), seen);
     }
 
     /** What a check of the index found. */
@@ -122,7 +146,13 @@ class IndexCrashRecoveryTest {
 
     /** Opens the index, checks it with Lucene's CheckIndex, and checks every block: one copy per id, its records. */
     private static Verified verify(Path index) throws IOException {
+        if (!Files.exists(index)) {
+            return new Verified(0, 0);
+        }
         try (Directory d = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(d)) {
+                return new Verified(0, 0);
+            }
             try (CheckIndex check = new CheckIndex(d)) {
                 check.setInfoStream(new PrintStream(new ByteArrayOutputStream(), false, StandardCharsets.UTF_8));
                 assertTrue(check.checkIndex().clean, "CheckIndex found problems");

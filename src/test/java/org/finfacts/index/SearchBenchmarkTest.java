@@ -59,4 +59,24 @@ class SearchBenchmarkTest {
             assertTrue(f.factRequests() >= 2 && f.p99() >= f.p50(), f.toString());
         }
     }
+
+    @Test
+    void theBundledMixedWorkloadIsValidAndReportedPerRoute(@TempDir Path dir) throws Exception {
+        List<SearchBenchmark.QueryCase> mixed = SearchBenchmark.mixedQueries();
+        assertEquals(32, mixed.size());
+        assertEquals(java.util.Set.of("search", "facts", "extract"),
+                mixed.stream().map(SearchBenchmark.QueryCase::route).collect(java.util.stream.Collectors.toSet()));
+        TestIndex.write(dir, ServerFixture.documents());
+        try (ArticleSearcher s = ArticleSearcher.open(dir, TestIndex.RATES, ArticleSearcher.QueryValues.engine(TestEngine.get()),
+                ArticleSearcher.Limits.defaults());
+             ApiServer server = ApiServer.start(ApiServer.Config.defaults().at("127.0.0.1", 0), s, TestEngine.get())) {
+            SearchBenchmark.Figures f = new SearchBenchmark().run(server.url(), null, mixed, 4, Duration.ZERO,
+                    Duration.ofMillis(2500));
+            assertEquals(0, f.errors(), "every request of the mixed workload is valid: " + f);
+            assertEquals(3, f.routes().size(), f.toString());
+            assertEquals(f.requests(), f.routes().stream().mapToLong(SearchBenchmark.RouteFigures::requests).sum());
+            assertEquals(f.requests(), f.statuses().values().stream().mapToLong(Long::longValue).sum());
+            assertEquals(0, server.serverErrors());
+        }
+    }
 }

@@ -238,9 +238,12 @@ public final class FactLexicon {
     public int lastIndexIn(Cue cue, String text, int from, int to) {
         int best = -1;
         for (String w : cues.get(cue)) {
-            int at = text.lastIndexOf(w, to - w.length());
-            if (at >= from && at > best) {
-                best = at;
+            // searched within [from, to) only: String.lastIndexOf would scan back to the text's start
+            for (int at = to - w.length(); at >= from && at > best; at--) {
+                if (text.startsWith(w, at)) {
+                    best = at;
+                    break;
+                }
             }
         }
         return best;
@@ -252,8 +255,9 @@ public final class FactLexicon {
      */
     public boolean occursIn(Cue cue, Cue unless, String text, int from, int to) {
         for (String w : cues.get(cue)) {
-            for (int at = text.indexOf(w, from); at >= 0 && at + w.length() <= to; at = text.indexOf(w, at + 1)) {
-                if (!coveredBy(unless, text, at, at + w.length(), from, to)) {
+            // searched within [from, to) only: String.indexOf would scan on to the text's end
+            for (int at = from; at + w.length() <= to; at++) {
+                if (text.startsWith(w, at) && !coveredBy(unless, text, at, at + w.length(), from, to)) {
                     return true;
                 }
             }
