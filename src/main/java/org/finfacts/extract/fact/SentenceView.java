@@ -359,6 +359,9 @@ final class SentenceView {
         Party previous = null;
         for (Party p : found) {
             Role role = roleOf(p, previous, lexicon);
+            if (p.pronoun() && role == Role.ACTOR && possessor(p.end(), lexicon)) {
+                role = Role.ASIDE;
+            }
             Party withRole = p.withRole(role);
             parties.add(withRole);
             previous = withRole;
@@ -447,6 +450,22 @@ final class SentenceView {
         }
         for (DateMention d : dates) {
             if (d.end() == p) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Farthest a possessed word may stand after a pronoun ({@code 该公司第二大股东}). */
+    private static final int POSSESSED_SPAN = 4;
+
+    /** Whether a word such as {@code 股东} follows: the pronoun owns it ({@code 成为该公司第二大股东}) and does not act. */
+    private boolean possessor(int pos, FactLexicon lexicon) {
+        for (int at = pos; at < Math.min(end, pos + POSSESSED_SPAN + 1); at++) {
+            if (insideMention[at - start] || isBoundary(at - start)) {
+                return false;
+            }
+            if (lexicon.startingAt(Cue.POSSESSED, text, at, end) != null) {
                 return true;
             }
         }
