@@ -258,6 +258,8 @@ public final class PatternFactExtractor implements FactExtractor {
         int bestCost = Integer.MAX_VALUE;
         Hit strong = null;
         int strongCost = Integer.MAX_VALUE;
+        Hit claim = null;
+        int claimCost = Integer.MAX_VALUE;
         for (Hit h : hits) {
             Trigger tr = h.trigger();
             int cost;
@@ -296,7 +298,7 @@ public final class PatternFactExtractor implements FactExtractor {
             if (!tr.needs().isEmpty() && !occursBefore(v, tr.needs(), v.clauseStart(Math.min(h.start(), head.start())), h.start())) {
                 continue;
             }
-            if (!tr.after().isEmpty() && !occursBefore(v, tr.after(), v.start, Math.min(h.start(), head.start()))) {
+            if (!tr.after().isEmpty() && dealVerbBefore(v, tr, Math.min(h.start(), head.start())) == null) {
                 continue;
             }
             if (tr.needsObject() && companyAfter(v, h.end(), v.clauseEnd(h.end())) == null) {
@@ -306,14 +308,21 @@ public final class PatternFactExtractor implements FactExtractor {
                 bestCost = cost;
                 best = h;
             }
-            if (tr.makesFact() && !tr.weak() && cost < strongCost && v.boundariesBetween(
-                    Math.min(h.start(), head.start()), Math.max(h.end(), tail.end())) == 0) {
+            boolean sameClause = v.boundariesBetween(Math.min(h.start(), head.start()), Math.max(h.end(), tail.end())) == 0;
+            if (tr.makesFact() && !tr.weak() && cost < strongCost && sameClause) {
                 strongCost = cost;
                 strong = h;
             }
+            int gapToAmount = h.end() <= head.start() ? v.gapLength(h.end(), head.start()) : v.gapLength(tail.end(), h.start());
+            if (!tr.makesFact() && !tr.weak() && cost < claimCost && sameClause && gapToAmount <= NEAR_GAP) {
+                claimCost = cost;
+                claim = h;
+            }
         }
         if (best != null && best.trigger().weak()) {
-            if (strong != null) {
+            if (claim != null && claimCost < strongCost) {
+                best = claim;
+            } else if (strong != null) {
                 best = strong;
             } else {
                 int clause = v.clauseStart(head.start());
@@ -442,9 +451,13 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * For a price word that needs a purchase earlier in the sentence ({@code 购买X股权,交易价...}): the
-     * start and end of that purchase word, whose subject and object the price belongs to; else null.
+     * start and end of that purchase word, whose subject and object the price belongs to, when a
+     * company is what is bought ({@code 购买理财产品,交易价格...} is none); else null.
      */
-    private static int[] dealVerbBefore(SentenceView v, Trigger tr, int anchor) {
+    private int[] dealVerbBefore(SentenceView v, Trigger tr, int anchor) {
+        if (tr.after().isEmpty()) {
+            return null;
+        }
         int best = -1;
         int bestEnd = -1;
         for (String w : tr.after()) {
@@ -454,7 +467,10 @@ public final class PatternFactExtractor implements FactExtractor {
                 bestEnd = at + w.length();
             }
         }
-        return best < 0 ? null : new int[] {best, bestEnd};
+        if (best < 0 || companyAfter(v, bestEnd, v.clauseEnd(bestEnd)) == null) {
+            return null;
+        }
+        return new int[] {best, bestEnd};
     }
 
     /** The investor named in the amount's clause before it ({@code 获得红杉资本5000万元投资}), or null. */

@@ -351,8 +351,11 @@ final class SentenceView {
                     || possessiveOfRelativeClause(t)) {
                 continue;
             }
-            if (!overlaps(found, t.start(), t.end())) {
-                found.add(new Party(null, t.start(), t.end(), null, true, false, false));
+            Token before = k > 0 ? tokens.get(k - 1) : null;
+            // 向该公司: the role word stands before 该; 归属于本公司: 本 is not a place (于 marks no aside here)
+            int from = before != null && before.end() == t.start() && before.word().equals("该") ? before.start() : t.start();
+            if (!overlaps(found, from, t.end())) {
+                found.add(new Party(null, from, t.end(), null, true, false, false));
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));

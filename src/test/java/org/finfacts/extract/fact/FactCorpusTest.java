@@ -37,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The fact corpus ({@code corpus/cases/facts.jsonl}): each line is a sentence or two of our own with
  * the mentions the recognizers would produce and the exact facts expected. The mentions become real
- * {@link Mention} records at their working-copy spans and go through the engine's fact extractor.
+ * {@link Mention} records at their working-copy spans and go through the engine's fact extractor
+ * (a company is known to the gazetteer unless the case says {@code "known": false}; its kind is the
+ * gazetteer's for its id).
  */
 class FactCorpusTest {
     private static final Path CASES = Path.of("corpus/cases/facts.jsonl");
@@ -104,7 +106,7 @@ class FactCorpusTest {
                         decimal(m, "max"), str(m, "currency"), Qualifier.fromJson(str(m, "qualifier")), str(m, "per")));
                 case "DATE" -> out.add(new DateMention(start, end, w, str(m, "value"), Grain.fromJson(str(m, "grain")),
                         null, null, false, null));
-                case "COMPANY" -> out.add(new CompanyMention(start, end, w, str(m, "id"), null, "case", true));
+                case "COMPANY" -> out.add(new CompanyMention(start, end, w, str(m, "id"), null, "case", m.path("known").asBoolean(true)));
                 case "PERSON" -> out.add(new PersonMention(start, end, w));
                 default -> throw new IllegalArgumentException("unknown mention type in case: " + m);
             }
