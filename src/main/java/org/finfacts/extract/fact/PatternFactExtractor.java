@@ -715,14 +715,20 @@ public final class PatternFactExtractor implements FactExtractor {
     }
 
     /**
-     * The company a valuation belongs to: the company whose equity is valued ({@code 万里电源100%股权
-     * (预估值为6.8亿元)}), the target when the subject is the buyer or investor of the clause
+     * The company a valuation belongs to: the company named right before it ({@code 对依维柯的估值}), the
+     * company whose equity is valued ({@code 万里电源100%股权(预估值为6.8亿元)}), the target when the subject is the buyer or investor of the clause
      * ({@code Meta提出收购要约,估值...}: the target, or no fact when it is not named), else the subject.
      */
     private CompanyMention valuedCompany(DocumentState doc, int index, Subjects picked, Hit hit, MoneyMention m) {
         SentenceView v = doc.views.get(index);
         CompanyMention subject = picked.companies().get(0);
         int floor = v.clauseStart(hit.start());
+        for (Party p : v.parties) {
+            if (!p.pronoun() && p.role() != Role.SOURCE && p.end() <= hit.start() && p.start() >= floor
+                    && (p.end() == hit.start() || v.text.startsWith("的", p.end()) && p.end() + 1 == hit.start())) {
+                return p.company();
+            }
+        }
         int equity = v.text.lastIndexOf("股权", hit.start() - 2);
         if (equity >= floor) {
             for (Party p : v.parties) {

@@ -405,14 +405,17 @@ final class SentenceView {
         return false;
     }
 
-    /** A government body, court or regulator the recognizer took for a company ({@code 福安市人民政府}). */
-    private static boolean notACompany(CompanyMention c, FactLexicon lexicon) {
+    /**
+     * A government body, court or regulator the recognizer took for a company ({@code 福安市人民政府}), or
+     * the name of a funding round ({@code Pre-A轮}).
+     */
+    private boolean notACompany(CompanyMention c, FactLexicon lexicon) {
         for (String w : lexicon.words(Cue.NOT_COMPANY)) {
             if (c.text().contains(w)) {
                 return true;
             }
         }
-        return false;
+        return lexicon.startingAt(Cue.NOT_COMPANY_AFTER, text, c.end(), end) != null;
     }
 
     /**
