@@ -594,9 +594,11 @@ public final class PatternFactExtractor implements FactExtractor {
         int hitClause = v.clauseIndex(b.hit().start());
         int amountClause = v.clauseIndex(m.start());
         int at = -1;
+        boolean raising = b.hit().trigger().type() == FactType.FUNDING;
         for (int k = 0; k < v.parties.size(); k++) {
             Party p = v.parties.get(k);
-            if (p.end() <= anchor && p.role() == Role.ACTOR) {
+            if (p.end() <= anchor && p.role() == Role.ACTOR
+                    && !(raising && !p.pronoun() && lexicon.startingAt(Cue.PARTICIPANT_AFTER, v.text, v.skipBracket(p.end()), v.end) != null)) {
                 at = k;
             }
         }
