@@ -718,7 +718,8 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * The company a valuation belongs to: the company named right before it ({@code 对依维柯的估值}), the
-     * company whose equity is valued ({@code 万里电源100%股权(预估值为6.8亿元)}), the target when the subject is the buyer or investor of the clause
+     * company whose equity is valued ({@code 万里电源100%股权(预估值为6.8亿元)}; none when that company
+     * is not named as one), the target when the subject is the buyer or investor of the clause
      * ({@code Meta提出收购要约,估值...}: the target, or no fact when it is not named), else the subject.
      */
     private CompanyMention valuedCompany(DocumentState doc, int index, Subjects picked, Hit hit, MoneyMention m) {
@@ -739,6 +740,7 @@ public final class PatternFactExtractor implements FactExtractor {
                     return p.company();
                 }
             }
+            return null;
         }
         int to = v.clauseEnd(m.end());
         for (Hit h : lexicon.scan(v.text, picked.end(), to, Arrays.copyOfRange(v.insideMention, picked.end() - v.start, to - v.start))) {
