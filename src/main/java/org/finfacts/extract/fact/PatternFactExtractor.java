@@ -869,6 +869,10 @@ public final class PatternFactExtractor implements FactExtractor {
             }
             return p.company();
         }
+        if (p.objectRef()) {
+            CompanyMention c = objectReferent(doc, index, p);
+            return c == null || subjectIds.contains(c.id()) ? null : c;
+        }
         for (int k = v.parties.size() - 1; k >= 0; k--) {
             Party q = v.parties.get(k);
             if (q.end() <= p.start() && !q.pronoun() && !q.firstHand() && q.role() != Role.SOURCE
