@@ -44,7 +44,7 @@ public final class FactLexicon {
         SOURCE_BEFORE, SOURCE_AFTER, OBJECT_BEFORE, ASIDE_BEFORE, INVESTOR_BEFORE, CHAIN, HOP, INVESTOR, PRONOUN, CONTINUATION,
         DISTRIBUTION, INCREASE, DECREASE, LEVEL, CUMULATIVE, FORECAST, NOT_FORECAST, COMPARISON_BEFORE, COMPARISON_AFTER,
         MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST, APPOSITIVE, PARENT_AFTER, ASIDE_AFTER,
-        INVESTOR_AFTER, AFFILIATE_AFTER, SPEECH, RECEIVE, NOT_RECEIVE, JOINT, PARTNER, NOT_COMPANY, FIRST_HAND_KIND, OBJECT_PRONOUN, FUND_PRONOUN, FUND_NAME, POSSESSED, NOT_COMPANY_AFTER, PARTICIPANT_AFTER;
+        INVESTOR_AFTER, AFFILIATE_AFTER, SPEECH, RECEIVE, NOT_RECEIVE, JOINT, PARTNER, NOT_COMPANY, FIRST_HAND_KIND, OBJECT_PRONOUN, FUND_PRONOUN, FUND_NAME, POSSESSED, NOT_COMPANY_AFTER, PARTICIPANT_AFTER, PERSON_ACTOR;
 
         static Cue parse(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -56,11 +56,12 @@ public final class FactLexicon {
      * words one of which must occur earlier in the clause (empty: none needed); {@code unless} words
      * that, earlier in the sentence, keep it from firing; {@code after} words one of which must occur
      * earlier in the sentence ({@code 交易价} after {@code 购买}); {@code needsObject} a word that fires only
-     * with a company right after it ({@code 购买Y}).
+     * with a company right after it ({@code 购买Y}); {@code objectPays} a penalty whose payer is the
+     * object of {@code 对} ({@code 对Meta处以罚款}).
      */
     public record Trigger(String word, FactType type, Side side, boolean cumulative, String direction,
                           boolean takesObject, boolean near, boolean weak, List<String> needs, List<String> unless,
-                          List<String> after, boolean needsObject) {
+                          List<String> after, boolean needsObject, boolean objectPays) {
         /** Whether this word makes a fact (false for prices, turnover, registered capital...). */
         public boolean makesFact() {
             return type != null;
@@ -142,6 +143,7 @@ public final class FactLexicon {
         boolean weak = false;
         String direction = null;
         boolean needsObject = false;
+        boolean objectPays = false;
         List<String> needs = new ArrayList<>();
         List<String> unless = new ArrayList<>();
         List<String> after = new ArrayList<>();
@@ -159,6 +161,8 @@ public final class FactLexicon {
                     near = true;
                 } else if (f.equals("weak")) {
                     weak = true;
+                } else if (f.equals("object-pays")) {
+                    objectPays = true;
                 } else if (f.equals("needs-object")) {
                     needsObject = true;
                 } else if (f.startsWith("needs:") && f.length() > 6) {
@@ -176,7 +180,7 @@ public final class FactLexicon {
             throw row.error("needs-object without object: " + word);
         }
         return new Trigger(word, type, side, cumulative, direction, takesObject, near, weak, List.copyOf(needs),
-                List.copyOf(unless), List.copyOf(after), needsObject);
+                List.copyOf(unless), List.copyOf(after), needsObject, objectPays);
     }
 
     /** Number of trigger words (for tests and messages). */

@@ -12,6 +12,7 @@ import org.finfacts.facts.Fact;
 import org.finfacts.facts.FactType;
 import org.finfacts.facts.Mention;
 import org.finfacts.facts.MoneyMention;
+import org.finfacts.facts.PersonMention;
 import org.finfacts.normalize.ResolutionContext;
 import org.finfacts.text.Sentence;
 
@@ -602,9 +603,26 @@ public final class PatternFactExtractor implements FactExtractor {
                 at = k;
             }
         }
+        if (b.hit().trigger().objectPays()) {
+            List<Party> payers = payers(v, anchor);
+            if (!payers.isEmpty()) {
+                List<MoneyMention> amounts = listOf(v, b.head(), b.tail());
+                if (payers.size() == 1) {
+                    return new Subjects(List.of(payers.get(0).company()), -1);
+                }
+                if (amounts.size() == payers.size()
+                        && lexicon.lastIndexIn(Cue.DISTRIBUTION, v.text, payers.get(0).end(), anchor) >= 0) {
+                    return new Subjects(List.of(payers.get(amounts.indexOf(m)).company()), -1);
+                }
+                return Subjects.NONE;
+            }
+        }
         Party inBrackets = bracketOwner(v, m);
         if (inBrackets != null && IMPLICIT_SUBJECT_TYPES.contains(b.hit().trigger().type())) {
             return new Subjects(List.of(inBrackets.company()), inBrackets.end());
+        }
+        if (at >= 0 && someoneElseActs(v, v.parties.get(at), b.hit(), m)) {
+            return Subjects.NONE;
         }
         if (at >= 0 && v.parties.get(at).firstHand()
                 && v.clauseIndex(v.parties.get(at).start()) != hitClause && v.clauseIndex(v.parties.get(at).start()) != amountClause) {
@@ -675,6 +693,39 @@ public final class PatternFactExtractor implements FactExtractor {
             }
         }
         return true;
+    }
+
+    /**
+     * The companies a penalty is imposed on: the objects of {@code 对} in the amount's clause
+     * ({@code 对Meta及谷歌分别处以6000万欧元和1.5亿欧元罚款}), a list in order.
+     */
+    private static List<Party> payers(SentenceView v, int anchor) {
+        List<Party> out = new ArrayList<>();
+        int floor = v.clauseStart(anchor);
+        for (Party p : v.parties) {
+            if (!p.pronoun() && p.role() == Role.OBJECT && p.start() >= floor && p.end() <= anchor) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether someone other than the subject acts in the amount's clause: a person named there
+     * ({@code 决定没收郑德胜违法所得}) or a word for people ({@code 一位投资者投资的1万元}), between the
+     * subject and the amount, and not behind a role word ({@code 向张三}).
+     */
+    private boolean someoneElseActs(SentenceView v, Party subject, Hit hit, MoneyMention m) {
+        int to = Math.max(m.start(), hit.start());
+        int from = Math.max(subject.end(), v.clauseStart(Math.min(hit.start(), m.start())));
+        for (PersonMention person : v.persons) {
+            if (person.start() >= from && person.end() <= to
+                    && lexicon.endingAt(Cue.OBJECT_BEFORE, v.text, person.start(), from) == null
+                    && lexicon.endingAt(Cue.ASIDE_BEFORE, v.text, person.start(), from) == null) {
+                return true;
+            }
+        }
+        return lexicon.lastIndexIn(Cue.PERSON_ACTOR, v.text, from, to) >= 0;
     }
 
     /** {@code A与B共同出资}, {@code A联合B合计}: an amount several companies put up together. */
@@ -956,6 +1007,7 @@ public final class PatternFactExtractor implements FactExtractor {
             }
         }
         if (type == FactType.INVESTMENT && lexicon.startingAt(Cue.CONTINUATION, v.text, v.start, v.end) != null
+                && lexicon.lastIndexIn(Cue.OBJECT_BEFORE, v.text, v.clauseStart(anchor), anchor) < 0
                 && !previous.isEmpty()) {
             Fact last = previous.get(previous.size() - 1);
             if (last.type() == FactType.FUNDING) {

@@ -323,7 +323,8 @@ final class SentenceView {
         Set<String> firstHandKinds = Set.copyOf(lexicon.words(Cue.FIRST_HAND_KIND));
         for (int k = 0; k < companies.size(); k++) {
             CompanyMention c = companies.get(k);
-            if (notACompany(c, lexicon) || descriptor(c, k + 1 < companies.size() ? companies.get(k + 1) : null, lexicon)) {
+            if (notACompany(c, lexicon) || descriptor(c, k + 1 < companies.size() ? companies.get(k + 1) : null, lexicon)
+                    || abbreviationOfAThing(c, lexicon)) {
                 continue;
             }
             String kind = kindOf.apply(c.id());
@@ -476,6 +477,20 @@ final class SentenceView {
             }
         }
         return false;
+    }
+
+    /**
+     * A name that fills a bracket after a word that is no company ({@code 不间断电源(UPS)}) abbreviates
+     * that word; after a company's head noun ({@code 某某地热能有限公司(SMGP)}) it would name the company.
+     */
+    private boolean abbreviationOfAThing(CompanyMention c, FactLexicon lexicon) {
+        int open = c.start() - 1;
+        if (open <= start || text.charAt(open) != '(' || c.end() >= end || text.charAt(c.end()) != ')') {
+            return false;
+        }
+        char before = text.charAt(open - 1);
+        return !insideMention[open - 1 - start] && Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN
+                && lexicon.endingAt(Cue.APPOSITIVE, text, open, start) == null;
     }
 
     /** {@code 其} opening a relative clause ({@code 其推出的产品}) names the products, not an actor. */
