@@ -713,15 +713,15 @@ public final class PatternFactExtractor implements FactExtractor {
     /**
      * Whether someone other than the subject acts in the amount's clause: a person named there
      * ({@code 决定没收郑德胜违法所得}) or a word for people ({@code 一位投资者投资的1万元}), between the
-     * subject and the amount, and not behind a role word ({@code 向张三}).
+     * subject and the amount, and not behind a role word ({@code 向实控人张三}).
      */
     private boolean someoneElseActs(SentenceView v, Party subject, Hit hit, MoneyMention m) {
         int to = Math.max(m.start(), hit.start());
         int from = Math.max(subject.end(), v.clauseStart(Math.min(hit.start(), m.start())));
         for (PersonMention person : v.persons) {
             if (person.start() >= from && person.end() <= to
-                    && lexicon.endingAt(Cue.OBJECT_BEFORE, v.text, person.start(), from) == null
-                    && lexicon.endingAt(Cue.ASIDE_BEFORE, v.text, person.start(), from) == null) {
+                    && lexicon.lastIndexIn(Cue.OBJECT_BEFORE, v.text, from, person.start()) < 0
+                    && lexicon.lastIndexIn(Cue.ASIDE_BEFORE, v.text, from, person.start()) < 0) {
                 return true;
             }
         }

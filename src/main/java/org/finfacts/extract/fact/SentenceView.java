@@ -479,17 +479,28 @@ final class SentenceView {
         return false;
     }
 
+    /** Longest Latin acronym read as the abbreviation of the word before its bracket. */
+    private static final int ACRONYM = 6;
+
     /**
-     * A name that fills a bracket after a word that is no company ({@code 不间断电源(UPS)}) abbreviates
-     * that word; after a company's head noun ({@code 某某地热能有限公司(SMGP)}) it would name the company.
+     * A Latin acronym that fills a bracket after a word that is no company ({@code 不间断电源(UPS)})
+     * abbreviates that word; after a company's head noun ({@code 某某地热能有限公司(SMGP)}) it names the
+     * company.
      */
     private boolean abbreviationOfAThing(CompanyMention c, FactLexicon lexicon) {
         int open = c.start() - 1;
         if (open <= start || text.charAt(open) != '(' || c.end() >= end || text.charAt(c.end()) != ')') {
             return false;
         }
+        for (int i = c.start(); i < c.end(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 0x80 || !Character.isLetter(ch)) {
+                return false;
+            }
+        }
         char before = text.charAt(open - 1);
-        return !insideMention[open - 1 - start] && Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN
+        return c.end() - c.start() <= ACRONYM && !insideMention[open - 1 - start]
+                && Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN
                 && lexicon.endingAt(Cue.APPOSITIVE, text, open, start) == null;
     }
 
