@@ -836,7 +836,12 @@ public final class PatternFactExtractor implements FactExtractor {
         return out;
     }
 
-    /** A company for a party: itself, or what a pronoun stands for. */
+    /**
+     * A company for a party: itself, or what a pronoun stands for: the company acting before it in the
+     * sentence, else the subject of the previous sentence's fact, else the company acting in the
+     * previous sentence, else the subject of a fact up to three sentences back, else the document's
+     * main company.
+     */
     private CompanyMention resolve(DocumentState doc, int index, Party p) {
         if (!p.pronoun()) {
             return p.company();
@@ -849,6 +854,16 @@ public final class PatternFactExtractor implements FactExtractor {
             Party q = v.parties.get(k);
             if (q.end() <= p.start() && !q.pronoun() && !q.firstHand() && (q.role() == Role.ACTOR || q.role() == Role.AFFILIATE)) {
                 return q.company();
+            }
+        }
+        if (index > 0 && lexicon.startingAt(Cue.CONTINUATION, v.text, v.start, v.end) == null
+                && (doc.lastSubject == null || doc.lastSubjectSentence < index - 1)) {
+            SentenceView before = doc.views.get(index - 1);
+            for (int k = before.parties.size() - 1; k >= 0; k--) {
+                Party q = before.parties.get(k);
+                if (!q.pronoun() && !q.firstHand() && (q.role() == Role.ACTOR || q.role() == Role.AFFILIATE)) {
+                    return q.company();
+                }
             }
         }
         if (doc.lastSubject != null && index - doc.lastSubjectSentence <= 3) {

@@ -5,11 +5,13 @@ import org.finfacts.facts.CompanyMention;
 import org.finfacts.facts.DateMention;
 import org.finfacts.facts.Mention;
 import org.finfacts.facts.MoneyMention;
+import org.finfacts.facts.NumberMention;
 import org.finfacts.facts.PersonMention;
 import org.finfacts.text.Sentence;
 import org.finfacts.tokenize.Token;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,6 +61,8 @@ final class SentenceView {
     final List<MoneyMention> moneys = new ArrayList<>();
     final List<DateMention> dates = new ArrayList<>();
     final List<PersonMention> persons = new ArrayList<>();
+    /** Ends of share counts ({@code 2.47亿股}): a company right after one names the shares bought, not an actor. */
+    private final Set<Integer> shareCountEnds = new HashSet<>();
     final List<Party> parties = new ArrayList<>();
     final boolean[] insideMention;
     private final int[] boundariesBefore;
@@ -90,6 +94,8 @@ final class SentenceView {
                 dates.add(d);
             } else if (m instanceof PersonMention p) {
                 persons.add(p);
+            } else if (m instanceof NumberMention x && x.text().endsWith("股")) {
+                shareCountEnds.add(x.end());
             }
         }
         boundariesBefore = new int[n + 1];
@@ -541,7 +547,7 @@ final class SentenceView {
             return Role.INVESTOR;
         }
         if (lexicon.startingAt(Cue.PARENT_AFTER, text, after, end) != null
-                || lexicon.startingAt(Cue.ASIDE_AFTER, text, after, end) != null) {
+                || lexicon.startingAt(Cue.ASIDE_AFTER, text, after, end) != null || shareCountEnds.contains(p.start())) {
             return Role.ASIDE;
         }
         if (!p.pronoun() && affiliation(after, lexicon)) {

@@ -11,6 +11,7 @@ import org.finfacts.facts.Grain;
 import org.finfacts.facts.JsonCodec;
 import org.finfacts.facts.Mention;
 import org.finfacts.facts.MoneyMention;
+import org.finfacts.facts.NumberMention;
 import org.finfacts.facts.PersonMention;
 import org.finfacts.facts.Qualifier;
 import org.finfacts.normalize.PublicationTime;
@@ -108,6 +109,8 @@ class FactCorpusTest {
                         null, null, false, null));
                 case "COMPANY" -> out.add(new CompanyMention(start, end, w, str(m, "id"), null, "case", m.path("known").asBoolean(true)));
                 case "PERSON" -> out.add(new PersonMention(start, end, w));
+                case "NUMBER" -> out.add(new NumberMention(start, end, w, decimal(m, "value"), null, null, str(m, "unit"),
+                        Qualifier.EXACT));
                 default -> throw new IllegalArgumentException("unknown mention type in case: " + m);
             }
         }
