@@ -122,7 +122,7 @@ public final class PatternFactExtractor implements FactExtractor {
                     || t.substring(sentences.get(s.index() - 1).end(), s.start()).indexOf('\n') >= 0;
             views.add(new SentenceView(t, s, bySentence.get(s.index()), text.tokensOf(s), lexicon, paragraph, kindOf));
         }
-        DocumentState doc = new DocumentState(views, mainCompany(views), context);
+        DocumentState doc = new DocumentState(views, mainCompany(views, false), mainCompany(views, true) != null, context);
         Map<String, Fact> out = new LinkedHashMap<>();
         List<Fact> previous = List.of();
         for (int i = 0; i < views.size(); i++) {
@@ -143,14 +143,17 @@ public final class PatternFactExtractor implements FactExtractor {
     private static final class DocumentState {
         final List<SentenceView> views;
         final CompanyMention main;
+        /** Whether the main company is named more often than any other (else the nearest name is the better guess). */
+        final boolean mainIsClear;
         final ResolutionContext context;
         CompanyMention lastSubject;
         int lastSubjectSentence = -10;
         int implicitSentence = -1;
 
-        DocumentState(List<SentenceView> views, CompanyMention main, ResolutionContext context) {
+        DocumentState(List<SentenceView> views, CompanyMention main, boolean mainIsClear, ResolutionContext context) {
             this.views = views;
             this.main = main;
+            this.mainIsClear = mainIsClear;
             this.context = context;
         }
     }
@@ -838,9 +841,9 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * A company for a party: itself, or what a pronoun stands for: the company acting before it in the
-     * sentence, else the subject of the previous sentence's fact, else the company acting in the
-     * previous sentence, else the subject of a fact up to three sentences back, else the document's
-     * main company.
+     * sentence, else the subject of the previous sentence's fact, else (when no company dominates the
+     * document) the known company acting in the previous sentence, else the subject of a fact up to three
+     * sentences back, else the document's main company.
      */
     private CompanyMention resolve(DocumentState doc, int index, Party p) {
         if (!p.pronoun()) {
@@ -856,12 +859,12 @@ public final class PatternFactExtractor implements FactExtractor {
                 return q.company();
             }
         }
-        if (index > 0 && lexicon.startingAt(Cue.CONTINUATION, v.text, v.start, v.end) == null
+        if (index > 0 && !doc.mainIsClear && lexicon.startingAt(Cue.CONTINUATION, v.text, v.start, v.end) == null
                 && (doc.lastSubject == null || doc.lastSubjectSentence < index - 1)) {
             SentenceView before = doc.views.get(index - 1);
             for (int k = before.parties.size() - 1; k >= 0; k--) {
                 Party q = before.parties.get(k);
-                if (!q.pronoun() && !q.firstHand() && (q.role() == Role.ACTOR || q.role() == Role.AFFILIATE)) {
+                if (!q.pronoun() && !q.firstHand() && q.company().known() && (q.role() == Role.ACTOR || q.role() == Role.AFFILIATE)) {
                     return q.company();
                 }
             }
@@ -1147,8 +1150,12 @@ public final class PatternFactExtractor implements FactExtractor {
 
     // ---- document ----
 
-    /** The company the document is about: the one most often named as an actor (not a reporter, object or partner). */
-    private static CompanyMention mainCompany(List<SentenceView> views) {
+    /**
+     * The company the document is about: the one most often named as an actor (not a reporter, object
+     * or partner); with {@code clearOnly}, null unless it is named at least twice and more often than
+     * any other.
+     */
+    private static CompanyMention mainCompany(List<SentenceView> views, boolean clearOnly) {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, CompanyMention> first = new LinkedHashMap<>();
         for (SentenceView v : views) {
@@ -1162,13 +1169,17 @@ public final class PatternFactExtractor implements FactExtractor {
         }
         CompanyMention best = null;
         int bestCount = 0;
+        int secondCount = 0;
         for (Map.Entry<String, CompanyMention> e : first.entrySet()) {
             int c = counts.get(e.getKey());
             if (c > bestCount) {
+                secondCount = bestCount;
                 bestCount = c;
                 best = e.getValue();
+            } else if (c > secondCount) {
+                secondCount = c;
             }
         }
-        return best;
+        return clearOnly && (bestCount < 2 || bestCount == secondCount) ? null : best;
     }
 }
