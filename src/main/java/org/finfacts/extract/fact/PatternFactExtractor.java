@@ -786,7 +786,7 @@ public final class PatternFactExtractor implements FactExtractor {
                 return p.company();
             }
         }
-        int equity = v.text.lastIndexOf("股权", hit.start() - 2);
+        int equity = lexicon.lastIndexIn(Cue.EQUITY, v.text, floor, hit.start());
         if (equity >= floor) {
             for (Party p : v.parties) {
                 if (!p.pronoun() && p.end() <= equity && v.gapLength(p.end(), equity) <= EQUITY_GAP
