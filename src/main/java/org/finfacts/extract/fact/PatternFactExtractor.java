@@ -54,7 +54,7 @@ public final class PatternFactExtractor implements FactExtractor {
     private static final int PER_UNIT_WINDOW = 8;
     /** Farthest a company may stand after an object-taking trigger ({@code 收购墨西哥美洲电信}). */
     private static final int OBJECT_GAP = 4;
-    /** Farthest a company may stand before the 股权 that is valued ({@code 万里电源100%股权}). */
+    /** Farthest a company may stand before the 股权 that is valued ({@code 白桦电源100%股权}). */
     private static final int EQUITY_GAP = 8;
 
     /**
@@ -351,7 +351,7 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * Whether a trigger other than a weak spending word stands in {@code [from, to)}: {@code 斥资} and
-     * {@code 涉资} between a deal word and its amount ({@code 收购衢州普星 涉资3.56亿元}) let the deal
+     * {@code 涉资} between a deal word and its amount ({@code 收购衢州光伏 涉资2.1亿元}) let the deal
      * word reach the amount.
      */
     private static boolean strongHitBetween(List<Hit> hits, int from, int to) {
@@ -666,7 +666,7 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * Whether a list the subject belongs to has members the recognizers did not name
-     * ({@code 工、农、中、建、交、邮储}, {@code 高瓴投资和银梯咨询...分别}): no single company's fact.
+     * ({@code 东岳、南山、西川、北岭证券}, {@code 青峰集团和白石咨询...分别}): no single company's fact.
      * {@code 与} joins a partner, not a co-subject, unless the amounts are distributed ({@code 分别}).
      */
     private boolean unnamedMates(SentenceView v, List<Party> listed, boolean distributed) {
@@ -700,7 +700,7 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * The companies a penalty is imposed on: the objects of {@code 对} in the amount's clause
-     * ({@code 对Meta及谷歌分别处以6000万欧元和1.5亿欧元罚款}), a list in order.
+     * ({@code 对白桦社交及长河科技分别处以4000万欧元和9000万欧元罚款}), a list in order.
      */
     private static List<Party> payers(SentenceView v, int anchor) {
         List<Party> out = new ArrayList<>();
@@ -715,7 +715,7 @@ public final class PatternFactExtractor implements FactExtractor {
 
     /**
      * Whether someone other than the subject acts in the amount's clause: a person named there
-     * ({@code 决定没收郑德胜违法所得}) or a word for people ({@code 一位投资者投资的1万元}), between the
+     * ({@code 决定没收李强违法所得}) or a word for people ({@code 收到了一名投资者投入的2万元}), between the
      * subject and the amount, and not behind a role word ({@code 向实控人张三}).
      */
     private boolean someoneElseActs(SentenceView v, Party subject, Hit hit, MoneyMention m) {
@@ -738,8 +738,8 @@ public final class PatternFactExtractor implements FactExtractor {
     }
 
     /**
-     * The company a bracket describes when the amount stands inside it: {@code 收购Manus(年收入已破1亿美元
-     * 的Agent独角兽)} is Manus's revenue, whatever role Manus has outside.
+     * The company a bracket describes when the amount stands inside it: {@code 收购白桦智能(年收入已破1亿美元
+     * 的智能体独角兽)} is 白桦智能's revenue, whatever role it has outside.
      */
     private static Party bracketOwner(SentenceView v, MoneyMention m) {
         if (!v.inParentheses(m.start())) {
@@ -771,10 +771,10 @@ public final class PatternFactExtractor implements FactExtractor {
     }
 
     /**
-     * The company a valuation belongs to: the company named right before it ({@code 对依维柯的估值}), the
-     * company whose equity is valued ({@code 万里电源100%股权(预估值为6.8亿元)}; none when that company
+     * The company a valuation belongs to: the company named right before it ({@code 对北岸汽车的估值}), the
+     * company whose equity is valued ({@code 白桦电源100%股权(预估值为4.2亿元)}; none when that company
      * is not named as one), the target when the subject is the buyer or investor of the clause
-     * ({@code Meta提出收购要约,估值...}: the target, or no fact when it is not named), else the subject.
+     * ({@code 长河科技提出收购要约,估值...}: the target, or no fact when it is not named), else the subject.
      */
     private CompanyMention valuedCompany(DocumentState doc, int index, Subjects picked, Hit hit, MoneyMention m) {
         SentenceView v = doc.views.get(index);
@@ -1082,7 +1082,7 @@ public final class PatternFactExtractor implements FactExtractor {
         return current.company();
     }
 
-    /** The object named earlier in the sentence that {@code 其} stands for ({@code 向Aldesa提出...收购其多数股权}). */
+    /** The object named earlier in the sentence that {@code 其} stands for ({@code 向建筑商Terrex提出...收购其多数股权}). */
     private static CompanyMention objectNamedBefore(SentenceView v, int pos) {
         CompanyMention found = null;
         for (Party p : v.parties) {

@@ -28,15 +28,15 @@ final class SentenceView {
     enum Role {
         /** May be the subject of a fact. */
         ACTOR,
-        /** The reporter or data provider ({@code 据天眼查}, {@code 东方财富Choice数据显示}). */
+        /** The reporter or data provider ({@code 据天眼查}, {@code 东岳财富Choice数据显示}). */
         SOURCE,
         /** The object of an investment or purchase ({@code 向Anthropic}, {@code 收购Tracfone}). */
         OBJECT,
         /** A partner, a place or a parent, never the subject ({@code 与美银证券}, {@code 登陆纳斯达克}). */
         ASIDE,
-        /** An investor in the subject ({@code 获得红杉资本...投资}, {@code Benchmark领投的}). */
+        /** An investor in the subject ({@code 获得红杉资本...投资}, {@code 远山创投领投的}). */
         INVESTOR,
-        /** The employer of a person who speaks or acts ({@code 顺丰控股创始人王卫}); a pronoun may stand for it. */
+        /** The employer of a person who speaks or acts ({@code 顺河控股创始人王伟}); a pronoun may stand for it. */
         AFFILIATE
     }
 
@@ -61,7 +61,7 @@ final class SentenceView {
     final List<MoneyMention> moneys = new ArrayList<>();
     final List<DateMention> dates = new ArrayList<>();
     final List<PersonMention> persons = new ArrayList<>();
-    /** Ends of share counts ({@code 2.47亿股}): a company right after one names the shares bought, not an actor. */
+    /** Ends of share counts ({@code 1.2亿股}): a company right after one names the shares bought, not an actor. */
     private final Set<Integer> shareCountEnds = new HashSet<>();
     final List<Party> parties = new ArrayList<>();
     final boolean[] insideMention;
@@ -413,7 +413,7 @@ final class SentenceView {
     }
 
     /**
-     * A government body, court or regulator the recognizer took for a company ({@code 福安市人民政府}), or
+     * A government body, court or regulator the recognizer took for a company ({@code 南平市人民政府}), or
      * the name of a funding round ({@code Pre-A轮}).
      */
     private boolean notACompany(CompanyMention c, FactLexicon lexicon) {
@@ -427,7 +427,7 @@ final class SentenceView {
 
     /**
      * An unknown name that ends with a head noun and runs into a company named right after it is a
-     * description of that company ({@code AI Agent(智能体)初创公司Manus}: the company is Manus).
+     * description of that company ({@code AI智能体初创公司白桦智能}: the company is 白桦智能).
      */
     private boolean descriptor(CompanyMention c, CompanyMention next, FactLexicon lexicon) {
         if (c.known() || next == null) {
@@ -469,10 +469,10 @@ final class SentenceView {
         return false;
     }
 
-    /** Farthest a possessed word may stand after a pronoun ({@code 该公司第二大股东}). */
+    /** Farthest a possessed word may stand after a pronoun ({@code 该公司第三大股东}). */
     private static final int POSSESSED_SPAN = 4;
 
-    /** Whether a word such as {@code 股东} follows: the pronoun owns it ({@code 成为该公司第二大股东}) and does not act. */
+    /** Whether a word such as {@code 股东} follows: the pronoun owns it ({@code 成为该公司第三大股东}) and does not act. */
     private boolean possessor(int pos, FactLexicon lexicon) {
         for (int at = pos; at < Math.min(end, pos + POSSESSED_SPAN + 1); at++) {
             if (insideMention[at - start] || isBoundary(at - start)) {
@@ -490,7 +490,7 @@ final class SentenceView {
 
     /**
      * A Latin acronym that fills a bracket after a word that is no company ({@code 不间断电源(UPS)})
-     * abbreviates that word; after a company's head noun ({@code 某某地热能有限公司(SMGP)}) it names the
+     * abbreviates that word; after a company's head noun ({@code 某某能源有限公司(QFE)}) it names the
      * company.
      */
     private boolean abbreviationOfAThing(CompanyMention c, FactLexicon lexicon) {
@@ -526,10 +526,10 @@ final class SentenceView {
         return false;
     }
 
-    /** Longest run of Latin letters and digits between a company and a source word ({@code 东方财富Choice数据显示}). */
+    /** Longest run of Latin letters and digits between a company and a source word ({@code 东岳财富Choice数据显示}). */
     private static final int PRODUCT_NAME = 12;
 
-    /** Longest modifier between a company and a person's title ({@code 晨星的投资组合策略师}). */
+    /** Longest modifier between a company and a person's title ({@code 青松研究的基金分析师}). */
     private static final int TITLE_SPAN = 8;
 
     private Role roleOf(Party p, Party previous, FactLexicon lexicon) {
@@ -583,7 +583,7 @@ final class SentenceView {
     }
 
     /**
-     * Whether a person's title follows the company ({@code 创始人}, {@code 的投资组合策略师}) and then the
+     * Whether a person's title follows the company ({@code 创始人}, {@code 的基金分析师}) and then the
      * person's name or a speech verb: the company is the person's employer, not the actor.
      */
     private boolean affiliation(int pos, FactLexicon lexicon) {
