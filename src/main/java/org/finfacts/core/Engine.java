@@ -6,6 +6,7 @@ import org.finfacts.extract.Recognizer;
 import org.finfacts.extract.date.DateExtractor;
 import org.finfacts.extract.date.DateLexicon;
 import org.finfacts.extract.date.DateResolver;
+import org.finfacts.extract.company.CompanyEntry;
 import org.finfacts.extract.company.CompanyRecognizer;
 import org.finfacts.extract.fact.FactExtractor;
 import org.finfacts.extract.money.QuantityRecognizer;
@@ -85,7 +86,11 @@ public final class Engine {
         ArticleRegionFinder regions = new ArticleRegionFinder(PageRules.load(config.models()));
         PublicationTimeFinder published = PublicationTimeFinder.firstOf(new TimeLinePublicationFinder(regions),
                 new TextPublicationTimeFinder());
-        return new Engine(config, tokenizer, recognizers, regions, published, new PatternFactExtractor(config.models()));
+        return new Engine(config, tokenizer, recognizers, regions, published, new PatternFactExtractor(config.models(),
+                id -> {
+                    CompanyEntry e = companies.gazetteer().entry(id);
+                    return e == null ? null : e.kind();
+                }));
     }
 
     /** An engine with the default configuration and the bundled models. */

@@ -43,7 +43,8 @@ public final class FactLexicon {
     public enum Cue {
         SOURCE_BEFORE, SOURCE_AFTER, OBJECT_BEFORE, ASIDE_BEFORE, INVESTOR_BEFORE, CHAIN, HOP, INVESTOR, PRONOUN, CONTINUATION,
         DISTRIBUTION, INCREASE, DECREASE, LEVEL, CUMULATIVE, FORECAST, NOT_FORECAST, COMPARISON_BEFORE, COMPARISON_AFTER,
-        MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST, APPOSITIVE, PARENT_AFTER, ASIDE_AFTER;
+        MATURITY_AFTER, SAME_PERIOD, PERIOD_YEAR, PERIOD_QUARTER, NOW, PER_UNIT, PER_UNIT_AFTER, CONVERSION, MEANS, OPEN_LIST, APPOSITIVE, PARENT_AFTER, ASIDE_AFTER,
+        INVESTOR_AFTER, AFFILIATE_AFTER, SPEECH, RECEIVE, NOT_RECEIVE, JOINT, PARTNER, NOT_COMPANY, FIRST_HAND_KIND, OBJECT_PRONOUN, FUND_PRONOUN, FUND_NAME, POSSESSED, NOT_COMPANY_AFTER, PARTICIPANT_AFTER, PERSON_ACTOR, EQUITY;
 
         static Cue parse(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -52,11 +53,15 @@ public final class FactLexicon {
 
     /**
      * One trigger word: {@code type} null for a word that claims the amount for no fact; {@code needs}
-     * a word that must occur earlier in the clause, or null; {@code unless} words that, earlier in the
-     * sentence, keep it from firing.
+     * words one of which must occur earlier in the clause (empty: none needed); {@code unless} words
+     * that, earlier in the sentence, keep it from firing; {@code after} words one of which must occur
+     * earlier in the sentence ({@code 交易价} after {@code 购买}); {@code needsObject} a word that fires only
+     * with a company right after it ({@code 购买Y}); {@code objectPays} a penalty whose payer is the
+     * object of {@code 对} ({@code 对Meta处以罚款}).
      */
     public record Trigger(String word, FactType type, Side side, boolean cumulative, String direction,
-                          boolean takesObject, boolean near, boolean weak, String needs, List<String> unless) {
+                          boolean takesObject, boolean near, boolean weak, List<String> needs, List<String> unless,
+                          List<String> after, boolean needsObject, boolean objectPays) {
         /** Whether this word makes a fact (false for prices, turnover, registered capital...). */
         public boolean makesFact() {
             return type != null;
@@ -137,8 +142,11 @@ public final class FactLexicon {
         boolean near = false;
         boolean weak = false;
         String direction = null;
-        String needs = null;
+        boolean needsObject = false;
+        boolean objectPays = false;
+        List<String> needs = new ArrayList<>();
         List<String> unless = new ArrayList<>();
+        List<String> after = new ArrayList<>();
         String flags = row.get(3);
         if (!flags.isEmpty() && !flags.equals("-")) {
             for (String f : flags.split(",")) {
@@ -153,8 +161,14 @@ public final class FactLexicon {
                     near = true;
                 } else if (f.equals("weak")) {
                     weak = true;
+                } else if (f.equals("object-pays")) {
+                    objectPays = true;
+                } else if (f.equals("needs-object")) {
+                    needsObject = true;
                 } else if (f.startsWith("needs:") && f.length() > 6) {
-                    needs = f.substring(6);
+                    needs.addAll(List.of(f.substring(6).split("\\|")));
+                } else if (f.startsWith("after:") && f.length() > 6) {
+                    after.addAll(List.of(f.substring(6).split("\\|")));
                 } else if (f.startsWith("unless:") && f.length() > 7) {
                     unless.add(f.substring(7));
                 } else {
@@ -162,7 +176,11 @@ public final class FactLexicon {
                 }
             }
         }
-        return new Trigger(word, type, side, cumulative, direction, takesObject, near, weak, needs, List.copyOf(unless));
+        if (needsObject && !takesObject) {
+            throw row.error("needs-object without object: " + word);
+        }
+        return new Trigger(word, type, side, cumulative, direction, takesObject, near, weak, List.copyOf(needs),
+                List.copyOf(unless), List.copyOf(after), needsObject, objectPays);
     }
 
     /** Number of trigger words (for tests and messages). */

@@ -5,11 +5,16 @@ import org.finfacts.facts.CompanyMention;
 import org.finfacts.facts.DateMention;
 import org.finfacts.facts.Mention;
 import org.finfacts.facts.MoneyMention;
+import org.finfacts.facts.NumberMention;
+import org.finfacts.facts.PersonMention;
 import org.finfacts.text.Sentence;
 import org.finfacts.tokenize.Token;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One sentence as the fact stage reads it: its mentions by type, its clauses (cut at {@code , ; :}
@@ -21,11 +26,31 @@ import java.util.List;
 final class SentenceView {
     /** What a company mention does in its sentence. */
     enum Role {
-        ACTOR, SOURCE, OBJECT, ASIDE, INVESTOR
+        /** May be the subject of a fact. */
+        ACTOR,
+        /** The reporter or data provider ({@code 据天眼查}, {@code 东岳财富Choice数据显示}). */
+        SOURCE,
+        /** The object of an investment or purchase ({@code 向Anthropic}, {@code 收购Tracfone}). */
+        OBJECT,
+        /** A partner, a place or a parent, never the subject ({@code 与美银证券}, {@code 登陆纳斯达克}). */
+        ASIDE,
+        /** An investor in the subject ({@code 获得红杉资本...投资}, {@code 远山创投领投的}). */
+        INVESTOR,
+        /** The employer of a person who speaks or acts ({@code 顺河控股创始人王伟}); a pronoun may stand for it. */
+        AFFILIATE
     }
 
-    /** A company or a pronoun that may fill a fact's subject or object. */
-    record Party(CompanyMention company, int start, int end, Role role, boolean pronoun) {
+    /**
+     * A company or a pronoun that may fill a fact's subject or object; {@code firstHand} for a kind
+     * (exchange, media, data provider) that is a subject only in the clause of its own fact;
+     * {@code objectRef} for a pronoun that stands for an object named before ({@code 该基金},
+     * {@code 合伙企业}, {@code 后者}) rather than for the actor.
+     */
+    record Party(CompanyMention company, int start, int end, Role role, boolean pronoun, boolean firstHand,
+                 boolean objectRef) {
+        Party withRole(Role r) {
+            return new Party(company, start, end, r, pronoun, firstHand, objectRef);
+        }
     }
 
     final String text;
@@ -35,6 +60,9 @@ final class SentenceView {
     final List<CompanyMention> companies = new ArrayList<>();
     final List<MoneyMention> moneys = new ArrayList<>();
     final List<DateMention> dates = new ArrayList<>();
+    final List<PersonMention> persons = new ArrayList<>();
+    /** Ends of share counts ({@code 1.2亿股}): a company right after one names the shares bought, not an actor. */
+    private final Set<Integer> shareCountEnds = new HashSet<>();
     final List<Party> parties = new ArrayList<>();
     final boolean[] insideMention;
     private final int[] boundariesBefore;
@@ -44,7 +72,7 @@ final class SentenceView {
     final boolean startsParagraph;
 
     SentenceView(String text, Sentence sentence, List<Mention> mentions, List<Token> tokens, FactLexicon lexicon,
-                 boolean startsParagraph) {
+                 boolean startsParagraph, Function<String, String> kindOf) {
         this.text = text;
         this.sentence = sentence;
         this.start = sentence.start();
@@ -64,6 +92,10 @@ final class SentenceView {
                 moneys.add(x);
             } else if (m instanceof DateMention d) {
                 dates.add(d);
+            } else if (m instanceof PersonMention p) {
+                persons.add(p);
+            } else if (m instanceof NumberMention x && x.text().endsWith("股")) {
+                shareCountEnds.add(x.end());
             }
         }
         boundariesBefore = new int[n + 1];
@@ -102,7 +134,7 @@ final class SentenceView {
         hardBoundariesBefore[n] = hard;
         parenDepth[n] = paren;
         titleDepth[n] = title;
-        findParties(tokens, lexicon);
+        findParties(tokens, lexicon, kindOf);
     }
 
     /** Longest descriptive phrase before a company ({@code 一家储能初创公司}). */
@@ -292,37 +324,132 @@ final class SentenceView {
         return Math.max(start, Math.min(end, pos));
     }
 
-    private void findParties(List<Token> tokens, FactLexicon lexicon) {
+    private void findParties(List<Token> tokens, FactLexicon lexicon, Function<String, String> kindOf) {
         List<Party> found = new ArrayList<>();
-        for (CompanyMention c : companies) {
-            found.add(new Party(c, c.start(), c.end(), null, false));
+        Set<String> firstHandKinds = Set.copyOf(lexicon.words(Cue.FIRST_HAND_KIND));
+        for (int k = 0; k < companies.size(); k++) {
+            CompanyMention c = companies.get(k);
+            if (notACompany(c, lexicon) || descriptor(c, k + 1 < companies.size() ? companies.get(k + 1) : null, lexicon)
+                    || abbreviationOfAThing(c, lexicon)) {
+                continue;
+            }
+            String kind = kindOf.apply(c.id());
+            boolean firstHand = kind != null && firstHandKinds.contains(kind) && !withStockCode(c);
+            found.add(new Party(c, c.start(), c.end(), null, false, firstHand, false));
         }
-        for (Token t : tokens) {
+        for (String w : lexicon.words(Cue.OBJECT_PRONOUN)) {
+            for (int at = text.indexOf(w, start); at >= 0 && at + w.length() <= end; at = text.indexOf(w, at + 1)) {
+                if (insideMention[at - start] || insideMention[at + w.length() - 1 - start] || overlaps(found, at, at + w.length())) {
+                    continue;
+                }
+                boolean free = w.startsWith("该") || w.endsWith("者") || at == clauseStart(at)
+                        || at > start && text.charAt(at - 1) == '该';
+                if (free) {
+                    found.add(new Party(null, at, at + w.length(), null, true, false, true));
+                }
+            }
+        }
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
             if (t.start() < start || t.end() > end || !lexicon.words(Cue.PRONOUN).contains(t.word())) {
                 continue;
             }
-            if (insideMention[t.start() - start] || !pronounPosition(t)) {
+            if (insideMention[t.start() - start] || !pronounPosition(t, k > 0 ? tokens.get(k - 1) : null)
+                    || possessiveOfRelativeClause(t)) {
                 continue;
             }
-            found.add(new Party(null, t.start(), t.end(), null, true));
+            Token before = k > 0 ? tokens.get(k - 1) : null;
+            // 向该公司: the role word stands before 该; 归属于本公司: 本 is not a place (于 marks no aside here)
+            int from = before != null && before.end() == t.start() && before.word().equals("该") ? before.start() : t.start();
+            if (!overlaps(found, from, t.end())) {
+                found.add(new Party(null, from, t.end(), null, true, false, false));
+            }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         Party previous = null;
         for (Party p : found) {
             Role role = roleOf(p, previous, lexicon);
-            Party withRole = new Party(p.company(), p.start(), p.end(), role, p.pronoun());
+            if (p.pronoun() && role == Role.ACTOR && possessor(p.end(), lexicon)) {
+                role = Role.ASIDE;
+            }
+            Party withRole = p.withRole(role);
             parties.add(withRole);
             previous = withRole;
         }
+        // A lead investor named after a list (A、B领投) makes the whole list investors.
+        for (int k = parties.size() - 1; k > 0; k--) {
+            Party cur = parties.get(k);
+            Party prev = parties.get(k - 1);
+            if (cur.role() == Role.INVESTOR && prev.role() == Role.ACTOR && !prev.pronoun() && chained(prev, cur, lexicon)) {
+                parties.set(k - 1, prev.withRole(Role.INVESTOR));
+            }
+        }
     }
 
-    /** A bare 公司/集团/其 stands for a company only at a clause start or after a date or 该. */
-    private boolean pronounPosition(Token t) {
+    private static boolean overlaps(List<Party> found, int from, int to) {
+        for (Party p : found) {
+            if (p.start() < to && from < p.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a stock code follows the name ({@code 港交所(00388)}): the text speaks of it as a listed company. */
+    private boolean withStockCode(CompanyMention c) {
+        int p = c.end();
+        while (p < end && text.charAt(p) == ' ') {
+            p++;
+        }
+        if (p >= end || text.charAt(p) != '(') {
+            return false;
+        }
+        for (int i = p + 1; i < Math.min(end, p + 16) && text.charAt(i) != ')'; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A government body, court or regulator the recognizer took for a company ({@code 南平市人民政府}), or
+     * the name of a funding round ({@code Pre-A轮}).
+     */
+    private boolean notACompany(CompanyMention c, FactLexicon lexicon) {
+        for (String w : lexicon.words(Cue.NOT_COMPANY)) {
+            if (c.text().contains(w)) {
+                return true;
+            }
+        }
+        return lexicon.startingAt(Cue.NOT_COMPANY_AFTER, text, c.end(), end) != null;
+    }
+
+    /**
+     * An unknown name that ends with a head noun and runs into a company named right after it is a
+     * description of that company ({@code AI智能体初创公司白桦智能}: the company is 白桦智能).
+     */
+    private boolean descriptor(CompanyMention c, CompanyMention next, FactLexicon lexicon) {
+        if (c.known() || next == null) {
+            return false;
+        }
+        int p = c.end();
+        while (p < next.start() && text.charAt(p) == ' ') {
+            p++;
+        }
+        return p == next.start() && lexicon.endingAt(Cue.APPOSITIVE, text, c.end(), c.start()) != null;
+    }
+
+    /**
+     * A bare 公司/集团/其 stands for a company only at a clause start or after a date, a bracket, or the
+     * word 该/本 (the token {@code 本}, not the end of {@code 资本公司}).
+     */
+    private boolean pronounPosition(Token t, Token before) {
         if (t.word().startsWith("该") || t.word().startsWith("本")) {
             return true;
         }
         int p = t.start();
-        if (p > start && (text.charAt(p - 1) == '该' || text.charAt(p - 1) == '本')) {
+        if (before != null && before.end() == p && (before.word().equals("该") || before.word().equals("本"))) {
             return true;
         }
         while (p > start && text.charAt(p - 1) == ' ') {
@@ -342,18 +469,89 @@ final class SentenceView {
         return false;
     }
 
+    /** Farthest a possessed word may stand after a pronoun ({@code 该公司第三大股东}). */
+    private static final int POSSESSED_SPAN = 4;
+
+    /** Whether a word such as {@code 股东} follows: the pronoun owns it ({@code 成为该公司第三大股东}) and does not act. */
+    private boolean possessor(int pos, FactLexicon lexicon) {
+        for (int at = pos; at < Math.min(end, pos + POSSESSED_SPAN + 1); at++) {
+            if (insideMention[at - start] || isBoundary(at - start)) {
+                return false;
+            }
+            if (lexicon.startingAt(Cue.POSSESSED, text, at, end) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Longest Latin acronym read as the abbreviation of the word before its bracket. */
+    private static final int ACRONYM = 6;
+
+    /**
+     * A Latin acronym that fills a bracket after a word that is no company ({@code 不间断电源(UPS)})
+     * abbreviates that word; after a company's head noun ({@code 某某能源有限公司(QFE)}) it names the
+     * company.
+     */
+    private boolean abbreviationOfAThing(CompanyMention c, FactLexicon lexicon) {
+        int open = c.start() - 1;
+        if (open <= start || text.charAt(open) != '(' || c.end() >= end || text.charAt(c.end()) != ')') {
+            return false;
+        }
+        for (int i = c.start(); i < c.end(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= 0x80 || !Character.isLetter(ch)) {
+                return false;
+            }
+        }
+        char before = text.charAt(open - 1);
+        return c.end() - c.start() <= ACRONYM && !insideMention[open - 1 - start]
+                && Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN
+                && lexicon.endingAt(Cue.APPOSITIVE, text, open, start) == null;
+    }
+
+    /** {@code 其} opening a relative clause ({@code 其推出的产品}) names the products, not an actor. */
+    private boolean possessiveOfRelativeClause(Token t) {
+        if (!t.word().equals("其")) {
+            return false;
+        }
+        for (int i = t.end(); i < Math.min(end, t.end() + 4); i++) {
+            if (insideMention[i - start] || isBoundary(i - start)) {
+                return false;
+            }
+            if (text.charAt(i) == '的') {
+                return i > t.end();
+            }
+        }
+        return false;
+    }
+
+    /** Longest run of Latin letters and digits between a company and a source word ({@code 东岳财富Choice数据显示}). */
+    private static final int PRODUCT_NAME = 12;
+
+    /** Longest modifier between a company and a person's title ({@code 青松研究的基金分析师}). */
+    private static final int TITLE_SPAN = 8;
+
     private Role roleOf(Party p, Party previous, FactLexicon lexicon) {
         int floor = clauseStart(p.start());
         if (lexicon.endingAt(Cue.SOURCE_BEFORE, text, p.start(), start) != null) {
             return Role.SOURCE;
         }
         int after = skipBracket(p.end());
-        if (!p.pronoun() && lexicon.startingAt(Cue.SOURCE_AFTER, text, after, end) != null) {
+        if (!p.pronoun() && (lexicon.startingAt(Cue.SOURCE_AFTER, text, after, end) != null
+                || lexicon.startingAt(Cue.SOURCE_AFTER, text, skipProductName(after), end) != null)) {
             return Role.SOURCE;
         }
+        if (!p.pronoun() && (lexicon.endingAt(Cue.INVESTOR_BEFORE, text, p.start(), floor) != null
+                || lexicon.startingAt(Cue.INVESTOR_AFTER, text, after, end) != null)) {
+            return Role.INVESTOR;
+        }
         if (lexicon.startingAt(Cue.PARENT_AFTER, text, after, end) != null
-                || lexicon.startingAt(Cue.ASIDE_AFTER, text, after, end) != null) {
+                || lexicon.startingAt(Cue.ASIDE_AFTER, text, after, end) != null || shareCountEnds.contains(p.start())) {
             return Role.ASIDE;
+        }
+        if (!p.pronoun() && affiliation(after, lexicon)) {
+            return Role.AFFILIATE;
         }
         int head = appositiveStart(p.start(), floor, lexicon);
         for (int at : head == p.start() ? new int[] {p.start()} : new int[] {p.start(), head}) {
@@ -373,5 +571,42 @@ final class SentenceView {
             }
         }
         return Role.ACTOR;
+    }
+
+    private int skipProductName(int pos) {
+        int p = pos;
+        while (p < end && p - pos < PRODUCT_NAME && !insideMention[p - start]
+                && (Character.isLetterOrDigit(text.charAt(p)) && text.charAt(p) < 0x80)) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * Whether a person's title follows the company ({@code 创始人}, {@code 的基金分析师}) and then the
+     * person's name or a speech verb: the company is the person's employer, not the actor.
+     */
+    private boolean affiliation(int pos, FactLexicon lexicon) {
+        int limit = Math.min(end, pos + TITLE_SPAN);
+        for (int at = pos; at < limit; at++) {
+            if (insideMention[at - start] || isBoundary(at - start)) {
+                return false;
+            }
+            String title = lexicon.startingAt(Cue.AFFILIATE_AFTER, text, at, end);
+            if (title == null) {
+                continue;
+            }
+            int q = at + title.length();
+            while (q < end && text.charAt(q) == ' ') {
+                q++;
+            }
+            for (PersonMention person : persons) {
+                if (person.start() == q) {
+                    return true;
+                }
+            }
+            return lexicon.startingAt(Cue.SPEECH, text, q, end) != null;
+        }
+        return false;
     }
 }

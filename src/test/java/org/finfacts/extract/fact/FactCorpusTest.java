@@ -11,6 +11,7 @@ import org.finfacts.facts.Grain;
 import org.finfacts.facts.JsonCodec;
 import org.finfacts.facts.Mention;
 import org.finfacts.facts.MoneyMention;
+import org.finfacts.facts.NumberMention;
 import org.finfacts.facts.PersonMention;
 import org.finfacts.facts.Qualifier;
 import org.finfacts.normalize.PublicationTime;
@@ -37,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The fact corpus ({@code corpus/cases/facts.jsonl}): each line is a sentence or two of our own with
  * the mentions the recognizers would produce and the exact facts expected. The mentions become real
- * {@link Mention} records at their working-copy spans and go through the engine's fact extractor.
+ * {@link Mention} records at their working-copy spans and go through the engine's fact extractor
+ * (a company is known to the gazetteer unless the case says {@code "known": false}; its kind is the
+ * gazetteer's for its id).
  */
 class FactCorpusTest {
     private static final Path CASES = Path.of("corpus/cases/facts.jsonl");
@@ -104,8 +107,10 @@ class FactCorpusTest {
                         decimal(m, "max"), str(m, "currency"), Qualifier.fromJson(str(m, "qualifier")), str(m, "per")));
                 case "DATE" -> out.add(new DateMention(start, end, w, str(m, "value"), Grain.fromJson(str(m, "grain")),
                         null, null, false, null));
-                case "COMPANY" -> out.add(new CompanyMention(start, end, w, str(m, "id"), null, "case", true));
+                case "COMPANY" -> out.add(new CompanyMention(start, end, w, str(m, "id"), null, "case", m.path("known").asBoolean(true)));
                 case "PERSON" -> out.add(new PersonMention(start, end, w));
+                case "NUMBER" -> out.add(new NumberMention(start, end, w, decimal(m, "value"), null, null, str(m, "unit"),
+                        Qualifier.EXACT));
                 default -> throw new IllegalArgumentException("unknown mention type in case: " + m);
             }
         }
