@@ -115,6 +115,7 @@ final class FacetCounter {
                     deadline.check();
                 }
                 int parent = parentBits.nextSetBit(d);
+                int article = ctx.docBase + parent;
                 if (parent != lastParent) {
                     lastParent = parent;
                     parentSource = source != null && source.advanceExact(parent)
@@ -127,14 +128,14 @@ final class FacetCounter {
                 if (company != null && company.advanceExact(d)) {
                     for (int i = 0; i < company.docValueCount(); i++) {
                         String c = company.lookupOrd(company.nextOrd()).utf8ToString();
-                        add("company", c, parent, fact, usdValue, null);
+                        add("company", c, article, fact, usdValue, null);
                     }
                 }
                 if (fact && type != null && type.advanceExact(d)) {
-                    add("type", type.lookupOrd(type.ordValue()).utf8ToString(), parent, true, usdValue, null);
+                    add("type", type.lookupOrd(type.ordValue()).utf8ToString(), article, true, usdValue, null);
                 }
                 if (currency != null && currency.advanceExact(d)) {
-                    add("currency", currency.lookupOrd(currency.ordValue()).utf8ToString(), parent, fact, usdValue,
+                    add("currency", currency.lookupOrd(currency.ordValue()).utf8ToString(), article, fact, usdValue,
                             fact ? decimal(amount, d) : null);
                 }
                 if (fact && parentSource != null) {
@@ -147,10 +148,11 @@ final class FacetCounter {
         }
     }
 
-    private void add(String facet, String value, int parent, boolean fact, BigDecimal usd, BigDecimal amount) {
+    /** Adds a record of the article with top-level doc id {@code article} (segment doc base included). */
+    private void add(String facet, String value, int article, boolean fact, BigDecimal usd, BigDecimal amount) {
         Bucket b = bucket(facet, value);
-        if (b.lastParent != parent) {
-            b.lastParent = parent;
+        if (b.lastParent != article) {
+            b.lastParent = article;
             b.articles++;
         }
         if (fact) {
