@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.finfacts.core.Document;
 import org.finfacts.core.Engine;
+import org.finfacts.core.StageTimes;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.Recognizer;
 import org.finfacts.normalize.ResolutionContext;
@@ -22,7 +23,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,6 +109,36 @@ public final class Benchmark {
     /** The whole pipeline: normalise, tokenize, recognise, merge, facts, map offsets. */
     public Stage fullExtraction(Engine engine) {
         return stage("full-extract", i -> engine.process(docs.get(i)));
+    }
+
+    /**
+     * Where the whole pipeline's time goes: runs every document through {@link Engine#process(Document,
+     * StageTimes)} on one thread, {@code warmup} times unmeasured then {@code iterations} times, and
+     * returns each stage's median nanoseconds per pass, in pipeline order.
+     */
+    public Map<String, Long> breakdown(Engine engine) {
+        for (int w = 0; w < warmup; w++) {
+            for (Document d : docs) {
+                engine.process(d);
+            }
+        }
+        Map<String, long[]> perIteration = new LinkedHashMap<>();
+        for (int it = 0; it < iterations; it++) {
+            StageTimes times = new StageTimes();
+            for (Document d : docs) {
+                engine.process(d, times);
+            }
+            for (Map.Entry<String, Long> e : times.nanos().entrySet()) {
+                perIteration.computeIfAbsent(e.getKey(), k -> new long[iterations])[it] = e.getValue();
+            }
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        perIteration.forEach((stage, values) -> {
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            out.put(stage, sorted[sorted.length / 2]);
+        });
+        return out;
     }
 
     /** One recognizer alone, over text analysed beforehand (its own cost, without tokenization). */

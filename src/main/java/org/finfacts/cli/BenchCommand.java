@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -58,8 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Use only the first N documents.")
     Integer limit;
 
-    @Option(names = "--stages", split = ",", defaultValue = "hanlp,smartcn,recognizers,extract,pages,index,query",
-            description = "Stages to run: hanlp, smartcn, recognizers, extract, pages (needs --pages), index, query "
+    @Option(names = "--stages", split = ",", defaultValue = "hanlp,smartcn,recognizers,extract,breakdown,pages,index,query",
+            description = "Stages to run: hanlp, smartcn, recognizers, extract, breakdown (the whole pipeline's time "
+                    + "per stage, 1 thread), pages (needs --pages), index, query "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> stages;
 
@@ -132,6 +134,10 @@ public final class BenchCommand implements Callable<Integer> {
                         i -> extractor.extract(html.get(i).text(), html.get(i).url())), t)));
             }
         }
+        ObjectNode breakdown = null;
+        if (stages.contains("breakdown")) {
+            breakdown = breakdown(err, bench, engine);
+        }
         ObjectNode indexing = null;
         if (stages.contains("index") || stages.contains("query")) {
             indexing = indexAndQuery(err, engine, docs);
@@ -164,6 +170,9 @@ public final class BenchCommand implements Callable<Integer> {
         Double sm1 = find(results, "smartcn-analyze", 1);
         if (sm1 != null && ext1 != null) {
             ratios.put("extract_vs_smartcn_1_thread", round(ext1 / sm1));
+        }
+        if (breakdown != null) {
+            report.set("breakdown", breakdown);
         }
         if (indexing != null) {
             report.set("index", indexing);
@@ -273,6 +282,26 @@ public final class BenchCommand implements Callable<Integer> {
         return o;
     }
 
+    /** The whole pipeline's time per stage on one thread: share of the total and the stage's own chars/s. */
+    private static ObjectNode breakdown(PrintStream err, Benchmark bench, Engine engine) {
+        Map<String, Long> nanos = bench.breakdown(engine);
+        long total = nanos.values().stream().mapToLong(Long::longValue).sum();
+        ObjectNode o = JsonCodec.mapper().createObjectNode();
+        o.put("total_chars_per_second", Math.round(bench.chars() / (total / 1e9)));
+        ObjectNode per = o.putObject("stages");
+        err.printf(Locale.ROOT, "  full-extract breakdown (1 thr, median per pass): %,.0f chars/s overall%n", bench.chars() / (total / 1e9));
+        for (Map.Entry<String, Long> e : nanos.entrySet()) {
+            double share = 100.0 * e.getValue() / Math.max(1, total);
+            double cps = bench.chars() / (Math.max(1, e.getValue()) / 1e9);
+            ObjectNode s = per.putObject(e.getKey());
+            s.put("share_percent", round(share));
+            s.put("chars_per_second", Math.round(cps));
+            s.put("millis_per_pass", round(e.getValue() / 1e6));
+            err.printf(Locale.ROOT, "    %-22s %5.1f%%  %,14.0f chars/s%n", e.getKey(), share, cps);
+        }
+        return o;
+    }
+
     private static StageResult report(PrintStream err, StageResult r) {
         err.printf(Locale.ROOT, "  %-24s %d thr  %,12.0f chars/s  %,8.1f docs/s%n", r.stage(), r.threads(),
                 r.medianCharsPerSecond(), r.medianDocsPerSecond());
@@ -351,6 +380,9 @@ public final class BenchCommand implements Callable<Integer> {
                 report.get("in_process_first_result_seconds").asDouble()));
         if (report.has("startup")) {
             sb.append("startup: ").append(report.get("startup")).append('\n');
+        }
+        if (report.has("breakdown")) {
+            sb.append("full-extract breakdown (1 thread): ").append(report.get("breakdown")).append('\n');
         }
         if (report.has("index")) {
             sb.append("index: ").append(report.get("index")).append('\n');
