@@ -46,11 +46,24 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
 
     private final Gazetteer gazetteer;
     private final NameRules rules;
+    /** Name keys of six characters or more that start with an ASCII character, by that character: {@code [key, id]}. */
+    private final List<List<String[]>> longKeysByAsciiFirst;
 
     /** A resolver over the gazetteer and the rules. */
     public CompanyResolver(Gazetteer gazetteer, NameRules rules) {
         this.gazetteer = gazetteer;
         this.rules = rules;
+        List<List<String[]>> byFirst = new ArrayList<>(0x80);
+        for (int c = 0; c < 0x80; c++) {
+            byFirst.add(new ArrayList<>());
+        }
+        for (Map.Entry<String, String> e : gazetteer.nameKeys().entrySet()) {
+            String k = e.getKey();
+            if (k.length() >= 6 && k.charAt(0) < 0x80) {
+                byFirst.get(k.charAt(0)).add(new String[] {k, e.getValue()});
+            }
+        }
+        this.longKeysByAsciiFirst = byFirst;
     }
 
     @Override
@@ -285,14 +298,13 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
             return null;
         }
         String found = null;
-        for (Map.Entry<String, String> e : gazetteer.nameKeys().entrySet()) {
-            String k = e.getKey();
-            if (k.length() >= 6 && k.charAt(0) == w.charAt(0) && Math.abs(k.length() - w.length()) <= 1
-                    && oneEditApart(k, w)) {
-                if (found != null && !found.equals(e.getValue())) {
+        for (String[] e : longKeysByAsciiFirst.get(w.charAt(0))) {
+            String k = e[0];
+            if (Math.abs(k.length() - w.length()) <= 1 && oneEditApart(k, w)) {
+                if (found != null && !found.equals(e[1])) {
                     return null;
                 }
-                found = e.getValue();
+                found = e[1];
             }
         }
         return found;
