@@ -3,6 +3,7 @@ package org.finfacts.normalize;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.facts.DateMention;
 import org.finfacts.facts.Grain;
+import org.finfacts.text.DatelineParser;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,6 +37,9 @@ public final class TextPublicationTimeFinder implements PublicationTimeFinder {
     public Optional<Found> find(AnalyzedText text) {
         String s = text.text();
         int zone = Math.min(s.length(), ZONE);
+        if (!DatelineParser.hasFourDigits(s, 0, zone)) {
+            return Optional.empty();
+        }
         Matcher related = RELATED.matcher(s);
         related.region(0, zone);
         if (related.find()) {

@@ -161,7 +161,7 @@ public final class ArticleRegionFinder implements RegionFinder {
             if (l.start() > length / 2) {
                 break;
             }
-            if (isMetaLine(l.text()) && DatelineParser.findFirst(l.text()).isPresent()) {
+            if (DatelineParser.findFirst(l.text()).isPresent() && isMetaLine(l.text())) {
                 return content.get(c);
             }
         }
@@ -175,6 +175,9 @@ public final class ArticleRegionFinder implements RegionFinder {
             return false;
         }
         Optional<DatelineParser.Stamp> stamp = DatelineParser.findFirst(t);
+        if (stamp.isEmpty() && t.indexOf(':') < 0 && t.indexOf('：') < 0) {
+            return false;
+        }
         boolean labelled = false;
         String rest = t;
         if (stamp.isPresent()) {
@@ -291,11 +294,22 @@ public final class ArticleRegionFinder implements RegionFinder {
         }
         for (int i = c; i < c + 3; i++) {
             String t = lines.get(content.get(i)).text().strip();
-            if (t.length() > 60 || !LIST_ITEM_DATE.matcher(t).find()) {
+            if (t.length() > 60 || !hasDigit(t) || !LIST_ITEM_DATE.matcher(t).find()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a line holds an ASCII digit (a list item's date needs one). */
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String key(String s) {
@@ -303,7 +317,13 @@ public final class ArticleRegionFinder implements RegionFinder {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                b.appendCodePoint(Character.toLowerCase(cp));
+            }
+        }
         return b.toString();
     }
 }

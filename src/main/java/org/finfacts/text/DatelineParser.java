@@ -59,7 +59,7 @@ public final class DatelineParser {
     /** Every date-time in {@code text}, in order. */
     public static List<Stamp> findAll(String text) {
         List<Stamp> out = new ArrayList<>();
-        if (text == null) {
+        if (text == null || !hasFourDigits(text, 0, text.length())) {
             return out;
         }
         Matcher m = DATE_TIME.matcher(text);
@@ -71,7 +71,7 @@ public final class DatelineParser {
 
     /** The first date-time in {@code text}, if any. */
     public static Optional<Stamp> findFirst(String text) {
-        if (text == null) {
+        if (text == null || !hasFourDigits(text, 0, text.length())) {
             return Optional.empty();
         }
         Matcher m = DATE_TIME.matcher(text);
@@ -82,6 +82,25 @@ public final class DatelineParser {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds four ASCII digits in a row: every date-time this class
+     * finds has a four-digit year, so text without them is skipped without running the patterns.
+     */
+    public static boolean hasFourDigits(CharSequence text, int from, int to) {
+        int run = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == 4) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     /**
