@@ -168,42 +168,88 @@ public final class Benchmark {
 
     /** Runs a stage with warm-up and measured iterations on {@code threads} threads. */
     public StageResult measure(Stage stage, int threads) {
+        return measureInterleaved(List.of(stage), threads).get(0);
+    }
+
+    /**
+     * Measures several stages on {@code threads} threads, interleaved: the warm-up passes of every
+     * stage first, then measured iteration {@code i} of each stage in turn, so that a change of load
+     * on a shared machine affects all of them alike and their ratios stay fair.
+     */
+    public List<StageResult> measureInterleaved(List<Stage> stages, int threads) {
         for (int w = 0; w < warmup; w++) {
-            runOnce(stage, threads, null);
+            for (Stage stage : stages) {
+                runOnce(stage, threads, null);
+            }
         }
-        double[] cps = new double[iterations];
-        double[] dps = new double[iterations];
-        long allocated = 0;
-        long[] latencies = threads == 1 ? new long[docs.size() * iterations] : null;
-        resetPeaks();
+        List<Series> series = new ArrayList<>();
+        for (Stage stage : stages) {
+            series.add(new Series(stage, threads));
+        }
         for (int it = 0; it < iterations; it++) {
+            for (Series s : series) {
+                s.runMeasured(it);
+            }
+        }
+        List<StageResult> out = new ArrayList<>();
+        for (Series s : series) {
+            out.add(s.result());
+        }
+        return out;
+    }
+
+    /** The measured iterations of one stage. */
+    private final class Series {
+        final Stage stage;
+        final int threads;
+        final double[] cps = new double[iterations];
+        final double[] dps = new double[iterations];
+        final double[] cpuCps = new double[iterations];
+        final long[] latencies;
+        long allocated;
+        long peak;
+
+        Series(Stage stage, int threads) {
+            this.stage = stage;
+            this.threads = threads;
+            this.latencies = threads == 1 ? new long[docs.size() * iterations] : null;
+        }
+
+        void runMeasured(int it) {
             long[] lat = latencies == null ? null : new long[docs.size()];
-            long alloc0 = allocatedBytes();
+            resetPeaks();
             long t0 = System.nanoTime();
-            long workerAlloc = runOnce(stage, threads, lat);
+            Pass pass = runOnce(stage, threads, lat);
             long nanos = System.nanoTime() - t0;
-            allocated += workerAlloc >= 0 ? workerAlloc : allocatedBytes() - alloc0;
+            peak = Math.max(peak, peakHeap());
+            allocated += pass.allocatedBytes();
             cps[it] = totalChars / (nanos / 1e9);
             dps[it] = docs.size() / (nanos / 1e9);
+            cpuCps[it] = pass.cpuNanos() > 0 ? totalChars / (pass.cpuNanos() / 1e9) : -1;
             if (lat != null) {
                 System.arraycopy(lat, 0, latencies, it * docs.size(), docs.size());
             }
         }
-        long peak = peakHeap();
-        double p50 = -1;
-        double p99 = -1;
-        if (latencies != null) {
-            Arrays.sort(latencies);
-            p50 = latencies[(int) Math.floor(0.50 * (latencies.length - 1))] / 1e6;
-            p99 = latencies[(int) Math.floor(0.99 * (latencies.length - 1))] / 1e6;
+
+        StageResult result() {
+            double p50 = -1;
+            double p99 = -1;
+            if (latencies != null) {
+                long[] sortedLatencies = latencies.clone();
+                Arrays.sort(sortedLatencies);
+                p50 = sortedLatencies[(int) Math.floor(0.50 * (sortedLatencies.length - 1))] / 1e6;
+                p99 = sortedLatencies[(int) Math.floor(0.99 * (sortedLatencies.length - 1))] / 1e6;
+            }
+            double[] sorted = cps.clone();
+            Arrays.sort(sorted);
+            double[] sortedDocs = dps.clone();
+            Arrays.sort(sortedDocs);
+            double[] sortedCpu = cpuCps.clone();
+            Arrays.sort(sortedCpu);
+            return new StageResult(stage.name(), threads, docs.size(), totalChars, iterations, median(sorted),
+                    sorted[0], sorted[sorted.length - 1], median(sortedDocs), median(sortedCpu),
+                    (double) allocated / iterations / Math.max(1, totalChars), peak, p50, p99);
         }
-        double[] sorted = cps.clone();
-        Arrays.sort(sorted);
-        double[] sortedDocs = dps.clone();
-        Arrays.sort(sortedDocs);
-        return new StageResult(stage.name(), threads, docs.size(), totalChars, iterations, median(sorted),
-                sorted[0], sorted[sorted.length - 1], median(sortedDocs),
-                (double) allocated / iterations / Math.max(1, totalChars), peak, p50, p99);
     }
 
     private static double median(double[] sorted) {
@@ -211,10 +257,15 @@ public final class Benchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Runs every document once; returns the bytes the worker threads allocated, or -1 if unknown. */
-    private long runOnce(Stage stage, int threads, long[] latencies) {
+    /** What one pass over the documents cost its worker threads: bytes allocated and CPU time (-1 if unknown). */
+    private record Pass(long allocatedBytes, long cpuNanos) {
+    }
+
+    /** Runs every document once on {@code threads} threads. */
+    private Pass runOnce(Stage stage, int threads, long[] latencies) {
         if (threads == 1) {
             long a0 = allocatedBytes();
+            long c0 = cpuNanos();
             for (int i = 0; i < docs.size(); i++) {
                 long t0 = System.nanoTime();
                 stage.run(i);
@@ -222,27 +273,31 @@ public final class Benchmark {
                     latencies[i] = System.nanoTime() - t0;
                 }
             }
-            return allocatedBytes() - a0;
+            return new Pass(allocatedBytes() - a0, c0 < 0 ? -1 : cpuNanos() - c0);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicInteger next = new AtomicInteger();
-            List<Future<Long>> futures = new ArrayList<>();
+            List<Future<Pass>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     long a0 = allocatedBytes();
+                    long c0 = cpuNanos();
                     int i;
                     while ((i = next.getAndIncrement()) < docs.size()) {
                         stage.run(i);
                     }
-                    return allocatedBytes() - a0;
+                    return new Pass(allocatedBytes() - a0, c0 < 0 ? -1 : cpuNanos() - c0);
                 }));
             }
-            long total = 0;
-            for (Future<Long> f : futures) {
-                total += f.get();
+            long alloc = 0;
+            long cpu = 0;
+            for (Future<Pass> f : futures) {
+                Pass p = f.get();
+                alloc += p.allocatedBytes();
+                cpu = cpu < 0 || p.cpuNanos() < 0 ? -1 : cpu + p.cpuNanos();
             }
-            return total;
+            return new Pass(alloc, cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -251,6 +306,12 @@ public final class Benchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** CPU time of the current thread in nanoseconds, or -1 when the JVM cannot tell. */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
     }
 
     private static long allocatedBytes() {

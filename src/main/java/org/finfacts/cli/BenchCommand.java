@@ -109,19 +109,26 @@ public final class BenchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "finfacts bench: %,d documents, %,d characters from %s%n", bench.size(), bench.chars(), source);
         List<StageResult> results = new ArrayList<>();
         for (int t : threads) {
-            if (stages.contains("hanlp")) {
-                results.add(report(err, bench.measure(bench.hanlpSegmentation(engine), t)));
-            }
-            if (stages.contains("smartcn")) {
-                results.add(report(err, bench.measure(bench.smartChinese(), t)));
-            }
             if (stages.contains("recognizers") && t == 1) {
                 for (Recognizer r : engine.recognizers()) {
                     results.add(report(err, bench.measure(bench.recognizer(engine, r), t)));
                 }
             }
+            // the stages whose ratios are reported run interleaved, iteration by iteration
+            List<Benchmark.Stage> compared = new ArrayList<>();
+            if (stages.contains("hanlp")) {
+                compared.add(bench.hanlpSegmentation(engine));
+            }
+            if (stages.contains("smartcn")) {
+                compared.add(bench.smartChinese());
+            }
             if (stages.contains("extract")) {
-                results.add(report(err, bench.measure(bench.fullExtraction(engine), t)));
+                compared.add(bench.fullExtraction(engine));
+            }
+            if (!compared.isEmpty()) {
+                for (StageResult r : bench.measureInterleaved(compared, t)) {
+                    results.add(report(err, r));
+                }
             }
         }
         if (stages.contains("pages") && pages != null) {
@@ -163,6 +170,11 @@ public final class BenchCommand implements Callable<Integer> {
         Double ext2 = find(results, "full-extract", 2);
         if (seg1 != null && ext1 != null) {
             ratios.put("extract_vs_hanlp_1_thread", round(ext1 / seg1));
+            Double segCpu = findCpu(results, "hanlp-segment", 1);
+            Double extCpu = findCpu(results, "full-extract", 1);
+            if (segCpu != null && extCpu != null && segCpu > 0 && extCpu > 0) {
+                ratios.put("extract_vs_hanlp_1_thread_cpu_time", round(extCpu / segCpu));
+            }
         }
         if (ext1 != null && ext2 != null) {
             ratios.put("extract_2_threads_vs_1", round(ext2 / ext1));
@@ -303,8 +315,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static StageResult report(PrintStream err, StageResult r) {
-        err.printf(Locale.ROOT, "  %-24s %d thr  %,12.0f chars/s  %,8.1f docs/s%n", r.stage(), r.threads(),
-                r.medianCharsPerSecond(), r.medianDocsPerSecond());
+        err.printf(Locale.ROOT, "  %-24s %d thr  %,12.0f chars/s  %,8.1f docs/s  %,12.0f chars/cpu-s%n", r.stage(), r.threads(),
+                r.medianCharsPerSecond(), r.medianDocsPerSecond(), r.medianCharsPerCpuSecond());
         return r;
     }
 
@@ -312,6 +324,15 @@ public final class BenchCommand implements Callable<Integer> {
         for (StageResult r : results) {
             if (r.stage().equals(stage) && r.threads() == threads) {
                 return r.medianCharsPerSecond();
+            }
+        }
+        return null;
+    }
+
+    private static Double findCpu(List<StageResult> results, String stage, int threads) {
+        for (StageResult r : results) {
+            if (r.stage().equals(stage) && r.threads() == threads) {
+                return r.medianCharsPerCpuSecond();
             }
         }
         return null;
@@ -367,11 +388,12 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "input: %s (%d documents, %,d chars); machine: %s%n", report.get("input").asText(),
                 report.get("documents").asInt(), report.get("chars").asLong(), report.get("machine").toString()));
-        sb.append(String.format(Locale.ROOT, "%-24s %4s %14s %10s %10s %10s %9s %9s%n", "stage", "thr", "chars/s (med)",
-                "docs/s", "alloc B/ch", "peak MB", "p50 ms", "p99 ms"));
+        sb.append(String.format(Locale.ROOT, "%-24s %4s %14s %10s %14s %10s %10s %9s %9s%n", "stage", "thr", "chars/s (med)",
+                "docs/s", "chars/cpu-s", "alloc B/ch", "peak MB", "p50 ms", "p99 ms"));
         for (StageResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-24s %4d %,14.0f %,10.1f %10.1f %10d %9s %9s%n", r.stage(), r.threads(),
-                    r.medianCharsPerSecond(), r.medianDocsPerSecond(), r.allocatedBytesPerChar(), r.peakHeapBytes() >> 20,
+            sb.append(String.format(Locale.ROOT, "%-24s %4d %,14.0f %,10.1f %,14.0f %10.1f %10d %9s %9s%n", r.stage(), r.threads(),
+                    r.medianCharsPerSecond(), r.medianDocsPerSecond(), r.medianCharsPerCpuSecond(), r.allocatedBytesPerChar(),
+                    r.peakHeapBytes() >> 20,
                     r.p50Millis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.p50Millis()),
                     r.p99Millis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.p99Millis())));
         }
