@@ -13,6 +13,10 @@ import java.util.TreeMap;
  * the same way); callers check case and word boundaries themselves. Immutable and thread-safe after
  * construction. Example: keys {@code 英伟达, nvidia} find both in {@code NVIDIA即英伟达}.
  *
+ * <p>Laid out for the cache, as it runs between the tokenizer's large dictionaries: the children of
+ * all nodes in two flat arrays, each node's fields side by side, and a bit set of the characters
+ * that start a key, so that a character that starts none costs one look-up in a small table.
+ *
  * @param <T> what a key stands for
  */
 public final class AhoCorasick<T> {
@@ -20,17 +24,26 @@ public final class AhoCorasick<T> {
     public record Hit<T>(int start, int end, T value) {
     }
 
-    private final char[][] labels;
-    private final int[][] targets;
-    private final int[] fail;
-    private final int[] output;
-    private final int[] outputLink;
-    private final int[] depth;
-    private final List<T> values;
     private static final int ROOT_TABLE_THRESHOLD = 64;
+    /** Fields of a node in {@link #nodes}: children range, failure link, output, output link, depth. */
+    private static final int CHILD_START = 0;
+    private static final int CHILD_END = 1;
+    private static final int FAIL = 2;
+    private static final int OUTPUT = 3;
+    private static final int OUTPUT_LINK = 4;
+    private static final int DEPTH = 5;
+    private static final int STRIDE = 8;
 
+    /** Per node {@link #STRIDE} ints: the fields above. */
+    private final int[] nodes;
+    /** Labels of every node's children, sorted within a node; {@link #childTargets} in parallel. */
+    private final char[] childLabels;
+    private final int[] childTargets;
+    /** Bit {@code c} set when a key starts with (folded) character {@code c}. */
+    private final long[] rootHas;
     /** Transitions of a large root, indexed by character (most steps start or restart there); else null. */
     private final int[] rootNext;
+    private final List<T> values;
 
     /** Builds the automaton over the keys (empty keys are ignored). */
     public AhoCorasick(Map<String, T> keys) {
@@ -65,50 +78,59 @@ public final class AhoCorasick<T> {
             }
         }
         int n = children.size();
-        labels = new char[n][];
-        targets = new int[n][];
+        nodes = new int[n * STRIDE];
+        int edges = 0;
+        for (TreeMap<Character, Integer> m : children) {
+            edges += m.size();
+        }
+        childLabels = new char[edges];
+        childTargets = new int[edges];
+        int k = 0;
         for (int i = 0; i < n; i++) {
-            TreeMap<Character, Integer> m = children.get(i);
-            labels[i] = new char[m.size()];
-            targets[i] = new int[m.size()];
-            int k = 0;
-            for (Map.Entry<Character, Integer> c : m.entrySet()) {
-                labels[i][k] = c.getKey();
-                targets[i][k] = c.getValue();
+            nodes[i * STRIDE + CHILD_START] = k;
+            for (Map.Entry<Character, Integer> c : children.get(i).entrySet()) {
+                childLabels[k] = c.getKey();
+                childTargets[k] = c.getValue();
                 k++;
             }
+            nodes[i * STRIDE + CHILD_END] = k;
+            nodes[i * STRIDE + OUTPUT] = outs.get(i);
+            nodes[i * STRIDE + OUTPUT_LINK] = -1;
+            nodes[i * STRIDE + DEPTH] = depths.get(i);
         }
-        if (labels[0].length > ROOT_TABLE_THRESHOLD) {
+        rootHas = new long[(Character.MAX_VALUE + 1) >>> 6];
+        for (char c : children.get(0).keySet()) {
+            rootHas[c >>> 6] |= 1L << c;
+        }
+        if (children.get(0).size() > ROOT_TABLE_THRESHOLD) {
             rootNext = new int[Character.MAX_VALUE + 1];
             Arrays.fill(rootNext, -1);
-            for (int k = 0; k < labels[0].length; k++) {
-                rootNext[labels[0][k]] = targets[0][k];
+            for (Map.Entry<Character, Integer> c : children.get(0).entrySet()) {
+                rootNext[c.getKey()] = c.getValue();
             }
         } else {
             rootNext = null;
         }
-        output = outs.stream().mapToInt(Integer::intValue).toArray();
-        depth = depths.stream().mapToInt(Integer::intValue).toArray();
-        fail = new int[n];
-        outputLink = new int[n];
-        Arrays.fill(outputLink, -1);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int t : targets[0]) {
-            fail[t] = 0;
+        for (int e = nodes[CHILD_START]; e < nodes[CHILD_END]; e++) {
+            int t = childTargets[e];
+            nodes[t * STRIDE + FAIL] = 0;
             queue.add(t);
         }
         while (!queue.isEmpty()) {
             int node = queue.poll();
-            for (int k = 0; k < labels[node].length; k++) {
-                char c = labels[node][k];
-                int child = targets[node][k];
-                int f = fail[node];
+            for (int e = nodes[node * STRIDE + CHILD_START]; e < nodes[node * STRIDE + CHILD_END]; e++) {
+                char c = childLabels[e];
+                int child = childTargets[e];
+                int f = nodes[node * STRIDE + FAIL];
                 while (f != 0 && step(f, c) < 0) {
-                    f = fail[f];
+                    f = nodes[f * STRIDE + FAIL];
                 }
                 int g = step(f, c);
-                fail[child] = g >= 0 && g != child ? g : 0;
-                outputLink[child] = output[fail[child]] >= 0 ? fail[child] : outputLink[fail[child]];
+                int fail = g >= 0 && g != child ? g : 0;
+                nodes[child * STRIDE + FAIL] = fail;
+                nodes[child * STRIDE + OUTPUT_LINK] = nodes[fail * STRIDE + OUTPUT] >= 0 ? fail
+                        : nodes[fail * STRIDE + OUTPUT_LINK];
                 queue.add(child);
             }
         }
@@ -117,16 +139,27 @@ public final class AhoCorasick<T> {
     /** Every occurrence of every key in {@code text}, ordered by end, then by length (longest first). */
     public List<Hit<T>> findAll(CharSequence text) {
         List<Hit<T>> hits = new ArrayList<>();
+        int[] nd = nodes;
         int node = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = fold(text.charAt(i));
-            while (node != 0 && step(node, c) < 0) {
-                node = fail[node];
+            int next;
+            while (true) {
+                if (node == 0) {
+                    next = (rootHas[c >>> 6] & (1L << c)) == 0 ? -1 : rootStep(c);
+                    break;
+                }
+                next = childStep(node, c);
+                if (next >= 0) {
+                    break;
+                }
+                node = nd[node * STRIDE + FAIL];
             }
-            int next = step(node, c);
             node = next < 0 ? 0 : next;
-            for (int o = output[node] >= 0 ? node : outputLink[node]; o >= 0; o = outputLink[o]) {
-                hits.add(new Hit<>(i + 1 - depth[o], i + 1, values.get(output[o])));
+            int base = node * STRIDE;
+            int o = nd[base + OUTPUT] >= 0 ? node : nd[base + OUTPUT_LINK];
+            for (; o >= 0; o = nd[o * STRIDE + OUTPUT_LINK]) {
+                hits.add(new Hit<>(i + 1 - nd[o * STRIDE + DEPTH], i + 1, values.get(nd[o * STRIDE + OUTPUT])));
             }
         }
         return hits;
@@ -138,11 +171,36 @@ public final class AhoCorasick<T> {
     }
 
     private int step(int node, char c) {
-        if (node == 0 && rootNext != null) {
+        if (node == 0) {
+            return rootStep(c);
+        }
+        return childStep(node, c);
+    }
+
+    private int rootStep(char c) {
+        if (rootNext != null) {
             return rootNext[c];
         }
-        int k = Arrays.binarySearch(labels[node], c);
-        return k >= 0 ? targets[node][k] : -1;
+        return childStep(0, c);
+    }
+
+    private int childStep(int node, char c) {
+        int from = nodes[node * STRIDE + CHILD_START];
+        int to = nodes[node * STRIDE + CHILD_END];
+        if (to - from <= 8) {
+            for (int e = from; e < to; e++) {
+                char l = childLabels[e];
+                if (l == c) {
+                    return childTargets[e];
+                }
+                if (l > c) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+        int k = Arrays.binarySearch(childLabels, from, to, c);
+        return k >= 0 ? childTargets[k] : -1;
     }
 
     private static char fold(char c) {
