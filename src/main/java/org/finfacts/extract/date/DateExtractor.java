@@ -6,11 +6,9 @@ import org.finfacts.tokenize.Token;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,6 +66,24 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private static final Pattern DMY2 = Pattern.compile("(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
     private static final Pattern DAY_BEFORE_RANGE = Pattern.compile("(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
     private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
+    private static final String DIGITS = "0123456789";
+    private static final String CN_DIGITS = "一二三四五六七八九";
+    private static final String DAYPARTS = "上下晚早凌中傍";
+    private static final String SPACES = " \t\n\u000B\f\r";
+    /**
+     * The characters each pattern's match can begin with (before a position where none of them stands
+     * the pattern is not run: most positions of a text start no date).
+     */
+    private static final Map<Pattern, long[]> FIRST_CHARS = Map.ofEntries(
+            first(YMD, DIGITS), first(YMD_SPACED, DIGITS), first(DMY, DIGITS), first(YM, DIGITS), first(YQ, DIGITS),
+            first(YH, DIGITS), first(YW, DIGITS), first(Q, "Qq"), first(FY, "F"), first(YEAR4, DIGITS),
+            first(YEAR2, DIGITS), first(YEAR_CN, "〇零" + CN_DIGITS), first(YEAR_2000, "两"),
+            first(YEAR_RANGE, DIGITS), first(MONTH, DIGITS + CN_DIGITS + "十正腊冬"), first(MONTH_RANGE, DIGITS),
+            first(DAY, DIGITS + CN_DIGITS + "十廿"), first(LUNAR_DAY, "初三二廿十"), first(CN_DAY_BARE, CN_DIGITS + "十"),
+            first(BARE_DAY, DIGITS), first(RANGE_DAY, DIGITS + CN_DIGITS + "十"), first(WEEK_NO, "第"),
+            first(CLOCK, DIGITS + DAYPARTS), first(CLOCK_CN, DIGITS + CN_DIGITS + "十" + DAYPARTS),
+            first(DAY_TIME, SPACES + "T"), first(AGO, DIGITS + CN_DIGITS + "十两"), first(DMY2, DIGITS),
+            first(DAY_BEFORE_RANGE, DIGITS));
     private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
         "下下", "本", "这", "上", "下"};
     private static final String START_CHARS = "0123456789FQq〇零一二三四五六七八九十两廿正腊冬农上下本这晚早凌中傍";
@@ -76,7 +92,24 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private final DateLexicon lexicon;
     private final Map<Character, List<String>> wordsByFirst = new HashMap<>();
     private final List<String> eraNames;
-    private final Set<Character> startChars = new HashSet<>();
+    /** Bit {@code c} set when a date may start with character {@code c}. */
+    private final long[] startChars = new long[(Character.MAX_VALUE + 1) >>> 6];
+
+    private static Map.Entry<Pattern, long[]> first(Pattern p, String chars) {
+        long[] bits = new long[(Character.MAX_VALUE + 1) >>> 6];
+        for (int k = 0; k < chars.length(); k++) {
+            set(bits, chars.charAt(k));
+        }
+        return Map.entry(p, bits);
+    }
+
+    private static void set(long[] bits, char c) {
+        bits[c >>> 6] |= 1L << c;
+    }
+
+    private static boolean has(long[] bits, char c) {
+        return (bits[c >>> 6] & (1L << c)) != 0;
+    }
 
     /** An extractor over the given word lists. */
     public DateExtractor(DateLexicon lexicon) {
@@ -86,28 +119,32 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         }
         this.eraNames = lexicon.eraNames();
         for (char c : START_CHARS.toCharArray()) {
-            startChars.add(c);
+            set(startChars, c);
         }
-        startChars.addAll(wordsByFirst.keySet());
+        for (char c : wordsByFirst.keySet()) {
+            set(startChars, c);
+        }
         for (String era : eraNames) {
-            startChars.add(era.charAt(0));
+            set(startChars, era.charAt(0));
         }
     }
 
     @Override
     public List<DateCandidate> find(AnalyzedText text) {
-        Set<Integer> tokenStarts = new HashSet<>();
+        boolean[] tokenStarts = new boolean[text.text().length() + 1];
         for (Token t : text.tokens()) {
-            tokenStarts.add(t.start());
+            if (t.start() >= 0 && t.start() < tokenStarts.length) {
+                tokenStarts[t.start()] = true;
+            }
         }
         return find(text.text(), tokenStarts);
     }
 
     /**
      * Candidates in a plain string (the working copy, or a query); {@code tokenStarts}, when not
-     * null, are the positions where words begin, and a date word must begin at one of them.
+     * null, marks the positions where words begin, and a date word must begin at one of them.
      */
-    public List<DateCandidate> find(String s, Set<Integer> tokenStarts) {
+    public List<DateCandidate> find(String s, boolean[] tokenStarts) {
         List<DateCandidate> out = new ArrayList<>();
         int i = 0;
         int n = s.length();
@@ -128,9 +165,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         return out;
     }
 
-    private List<DateCandidate> longestAt(String s, int i, Set<Integer> tokenStarts, DateCandidate last) {
+    private List<DateCandidate> longestAt(String s, int i, boolean[] tokenStarts, DateCandidate last) {
         char c = s.charAt(i);
-        if (!startChars.contains(c) || c >= '0' && c <= '9' && i > 0 && Character.isDigit(s.charAt(i - 1))) {
+        if (!has(startChars, c) || c >= '0' && c <= '9' && i > 0 && Character.isDigit(s.charAt(i - 1))) {
             return List.of();
         }
         List<List<DateCandidate>> options = new ArrayList<>();
@@ -187,6 +224,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     /** The pattern matched at {@code i} (lookbehind sees the text before), or null. */
     private Matcher at(Pattern p, String s, int i) {
+        if (i < s.length() && !has(FIRST_CHARS.get(p), s.charAt(i))) {
+            return null;
+        }
         Matchers ms = matchers.get();
         if (ms.input != s) {
             ms.byPattern.clear();
@@ -378,7 +418,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     // ---- year-led and month-led expressions
 
-    private List<DateCandidate> composite(String s, int i, Set<Integer> tokenStarts) {
+    private List<DateCandidate> composite(String s, int i, boolean[] tokenStarts) {
         DateCandidate.Builder b = new DateCandidate.Builder();
         int j = i;
         if (s.startsWith("农历", j)) {
@@ -435,8 +475,8 @@ public final class DateExtractor implements Extractor<DateCandidate> {
      * Whether a word may start at {@code i}: at a token start, after a non-Han character, or after a
      * one-character function word that the tokenizer may have glued to it ({@code 在下周}).
      */
-    private static boolean wordMayStart(String s, int i, Set<Integer> tokenStarts) {
-        if (tokenStarts == null || tokenStarts.contains(i) || i == 0 || !isHan(s.charAt(i - 1))) {
+    private static boolean wordMayStart(String s, int i, boolean[] tokenStarts) {
+        if (tokenStarts == null || i < tokenStarts.length && tokenStarts[i] || i == 0 || !isHan(s.charAt(i - 1))) {
             return true;
         }
         return "在于的是和与到至从自及或将为至截".indexOf(s.charAt(i - 1)) >= 0;
@@ -451,7 +491,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     }
 
     /** Reads a year (written or relative) at {@code j}; returns the end, or {@code j} if none. */
-    private int readYear(String s, int j, DateCandidate.Builder b, Set<Integer> tokenStarts) {
+    private int readYear(String s, int j, DateCandidate.Builder b, boolean[] tokenStarts) {
         if (j >= s.length()) {
             return j;
         }
@@ -773,7 +813,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     // ---- words: relative words, periods, holidays
 
-    private List<DateCandidate> words(String s, int i, Set<Integer> tokenStarts, DateCandidate last) {
+    private List<DateCandidate> words(String s, int i, boolean[] tokenStarts, DateCandidate last) {
         List<String> ws = wordsByFirst.get(s.charAt(i));
         if (ws == null) {
             return null;
@@ -838,7 +878,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         return null;
     }
 
-    private List<DateCandidate> weekday(String s, int i, Set<Integer> tokenStarts) {
+    private List<DateCandidate> weekday(String s, int i, boolean[] tokenStarts) {
         if (!wordMayStart(s, i, tokenStarts)) {
             return null;
         }
