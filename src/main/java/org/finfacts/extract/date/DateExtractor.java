@@ -2,6 +2,7 @@ package org.finfacts.extract.date;
 
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.Extractor;
+import org.finfacts.text.CharTable;
 import org.finfacts.tokenize.Token;
 
 import java.util.ArrayList;
@@ -24,84 +25,87 @@ import java.util.regex.Pattern;
 public final class DateExtractor implements Extractor<DateCandidate> {
     private static final String SEP = "(?:-+|—+|–+|~|～|至|到)";
     private static final String TIME = "(?:(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?";
-    private static final Pattern YMD = Pattern.compile(
-            "(?<![\\d./])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])" + TIME + "(?![\\d:])");
-    private static final Pattern YMD_SPACED = Pattern.compile("(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
-    private static final Pattern DMY = Pattern.compile("(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
-    private static final Pattern YM = Pattern.compile("(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
-    private static final Pattern YQ = Pattern.compile(
-            "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?[Qq]([1-4])(?![\\dA-Za-z])");
-    private static final Pattern YH = Pattern.compile("(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
-    private static final Pattern YW = Pattern.compile("(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
-    private static final Pattern Q = Pattern.compile("(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
-    private static final Pattern FY = Pattern.compile("(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
-    private static final Pattern YEAR4 = Pattern.compile("(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
-    private static final Pattern YEAR2 = Pattern.compile("(?<![\\d.])(\\d{2})年(?!度)");
-    private static final Pattern YEAR_CN = Pattern.compile("([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
-    private static final Pattern YEAR_2000 = Pattern.compile("两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
-    private static final Pattern YEAR_RANGE = Pattern.compile(
-            "(?<![\\d.])(\\d{4})\\s*" + SEP + "\\s*(\\d{4})(?![\\d.%])");
-    private static final Pattern MONTH = Pattern.compile("(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
-    private static final Pattern MONTH_RANGE = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2})\\s*" + SEP + "\\s*(\\d{1,2})月(份)?");
-    private static final Pattern DAY = Pattern.compile(
-            "(\\d{1,2}|三十一|三十|[二廿]十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
-    private static final Pattern LUNAR_DAY = Pattern.compile(
-            "初[一二三四五六七八九十]|三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?");
-    private static final Pattern CN_DAY_BARE = Pattern.compile(
-            "三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]");
-    private static final Pattern BARE_DAY = Pattern.compile("(?<![\\d.\\-/:])(\\d{1,2})日");
-    private static final Pattern RANGE_DAY = Pattern.compile(
-            "(\\d{1,2}|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
-    private static final Pattern WEEK_NO = Pattern.compile("第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
-    private static final Pattern CLOCK = Pattern.compile(
-            "(?<![\\d:.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Pattern CLOCK_CN = Pattern.compile(
-            "(?<![\\d.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}|[一二三四五六七八九十]{1,3})[点时]"
-                    + "(?:(半)|(\\d{1,2}|[一二三四五六七八九十]{1,3})分(?:(\\d{1,2})秒)?)?");
-    private static final Pattern DAY_TIME = Pattern.compile(
-            "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Pattern AGO = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2}|[一二三四五六七八九十两]{1,3})(年|个月|周|个星期|天)前(?![后夕])");
-    private static final Pattern DMY2 = Pattern.compile("(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
-    private static final Pattern DAY_BEFORE_RANGE = Pattern.compile("(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
-    private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
     private static final String DIGITS = "0123456789";
     private static final String CN_DIGITS = "一二三四五六七八九";
     private static final String DAYPARTS = "上下晚早凌中傍";
     private static final String SPACES = " \t\n\u000B\f\r";
+
     /**
-     * The characters each pattern's match can begin with (before a position where none of them stands
-     * the pattern is not run: most positions of a text start no date).
+     * A pattern with the characters its match can begin with: before a position where none of them
+     * stands it is not run (most positions of a text start no date).
      */
-    private static final Map<Pattern, long[]> FIRST_CHARS = Map.ofEntries(
-            first(YMD, DIGITS), first(YMD_SPACED, DIGITS), first(DMY, DIGITS), first(YM, DIGITS), first(YQ, DIGITS),
-            first(YH, DIGITS), first(YW, DIGITS), first(Q, "Qq"), first(FY, "F"), first(YEAR4, DIGITS),
-            first(YEAR2, DIGITS), first(YEAR_CN, "〇零" + CN_DIGITS), first(YEAR_2000, "两"),
-            first(YEAR_RANGE, DIGITS), first(MONTH, DIGITS + CN_DIGITS + "十正腊冬"), first(MONTH_RANGE, DIGITS),
-            first(DAY, DIGITS + CN_DIGITS + "十廿"), first(LUNAR_DAY, "初三二廿十"), first(CN_DAY_BARE, CN_DIGITS + "十"),
-            first(BARE_DAY, DIGITS), first(RANGE_DAY, DIGITS + CN_DIGITS + "十"), first(WEEK_NO, "第"),
-            first(CLOCK, DIGITS + DAYPARTS), first(CLOCK_CN, DIGITS + CN_DIGITS + "十" + DAYPARTS),
-            first(DAY_TIME, SPACES + "T"), first(AGO, DIGITS + CN_DIGITS + "十两"), first(DMY2, DIGITS),
-            first(DAY_BEFORE_RANGE, DIGITS));
-    private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
+    private record Rule(Pattern pattern, long[] first) {
+        boolean mayStartWith(char c) {
+            return (first[c >>> 6] & (1L << c)) != 0;
+        }
+    }
+
+    private static Rule rule(String firstChars, String regex) {
+        long[] bits = new long[(Character.MAX_VALUE + 1) >>> 6];
+        for (int k = 0; k < firstChars.length(); k++) {
+            char c = firstChars.charAt(k);
+            bits[c >>> 6] |= 1L << c;
+        }
+        return new Rule(Pattern.compile(regex), bits);
+    }
+
+    private static final Rule YMD = rule(DIGITS,
+            "(?<![\\d./])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])" + TIME + "(?![\\d:])");
+    private static final Rule YMD_SPACED = rule(DIGITS, "(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
+    private static final Rule DMY = rule(DIGITS, "(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
+    private static final Rule YM = rule(DIGITS, "(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
+    private static final Rule YQ = rule(DIGITS,
+            "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?[Qq]([1-4])(?![\\dA-Za-z])");
+    private static final Rule YH = rule(DIGITS, "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
+    private static final Rule YW = rule(DIGITS, "(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
+    private static final Rule Q = rule("Qq", "(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
+    private static final Rule FY = rule("F", "(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
+    private static final Rule YEAR4 = rule(DIGITS, "(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
+    private static final Rule YEAR2 = rule(DIGITS, "(?<![\\d.])(\\d{2})年(?!度)");
+    private static final Rule YEAR_CN = rule("〇零" + CN_DIGITS, "([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
+    private static final Rule YEAR_2000 = rule("两", "两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
+    private static final Rule YEAR_RANGE = rule(DIGITS,
+            "(?<![\\d.])(\\d{4})\\s*" + SEP + "\\s*(\\d{4})(?![\\d.%])");
+    private static final Rule MONTH = rule(DIGITS + CN_DIGITS + "十正腊冬", "(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
+    private static final Rule MONTH_RANGE = rule(DIGITS,
+            "(?<![\\d.])(\\d{1,2})\\s*" + SEP + "\\s*(\\d{1,2})月(份)?");
+    private static final Rule DAY = rule(DIGITS + CN_DIGITS + "十廿",
+            "(\\d{1,2}|三十一|三十|[二廿]十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
+    private static final Rule LUNAR_DAY = rule("初三二廿十",
+            "初[一二三四五六七八九十]|三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?");
+    private static final Rule CN_DAY_BARE = rule(CN_DIGITS + "十",
+            "三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]");
+    private static final Rule BARE_DAY = rule(DIGITS, "(?<![\\d.\\-/:])(\\d{1,2})日");
+    private static final Rule RANGE_DAY = rule(DIGITS + CN_DIGITS + "十",
+            "(\\d{1,2}|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
+    private static final Rule WEEK_NO = rule("第", "第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
+    private static final Rule CLOCK = rule(DIGITS + DAYPARTS,
+            "(?<![\\d:.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
+    private static final Rule CLOCK_CN = rule(DIGITS + CN_DIGITS + "十" + DAYPARTS,
+            "(?<![\\d.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}|[一二三四五六七八九十]{1,3})[点时]"
+                    + "(?:(半)|(\\d{1,2}|[一二三四五六七八九十]{1,3})分(?:(\\d{1,2})秒)?)?");
+    private static final Rule DAY_TIME = rule(SPACES + "T",
+            "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
+    private static final Rule AGO = rule(DIGITS + CN_DIGITS + "十两",
+            "(?<![\\d.])(\\d{1,2}|[一二三四五六七八九十两]{1,3})(年|个月|周|个星期|天)前(?![后夕])");
+    private static final Rule DMY2 = rule(DIGITS, "(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
+    private static final Rule DAY_BEFORE_RANGE = rule(DIGITS, "(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
+    private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
+        private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
         "下下", "本", "这", "上", "下"};
+    private static final String[] NO_PREFIXES = {};
+    /** The first characters of {@link #WEEK_PREFIXES}. */
+    private static final String WEEK_PREFIX_STARTS = "上下本这";
     private static final String START_CHARS = "0123456789FQq〇零一二三四五六七八九十两廿正腊冬农上下本这晚早凌中傍";
     private static final String UNIT_CHARS = "元万亿点只家个人股吨辆户次套台项倍名座所";
 
     private final DateLexicon lexicon;
-    private final Map<Character, List<String>> wordsByFirst = new HashMap<>();
+    private final CharTable<List<String>> wordsByFirst;
+    /** Bit {@code c} set when an era name starts with character {@code c}. */
+    private final long[] eraStarts = new long[(Character.MAX_VALUE + 1) >>> 6];
     private final List<String> eraNames;
     /** Bit {@code c} set when a date may start with character {@code c}. */
     private final long[] startChars = new long[(Character.MAX_VALUE + 1) >>> 6];
-
-    private static Map.Entry<Pattern, long[]> first(Pattern p, String chars) {
-        long[] bits = new long[(Character.MAX_VALUE + 1) >>> 6];
-        for (int k = 0; k < chars.length(); k++) {
-            set(bits, chars.charAt(k));
-        }
-        return Map.entry(p, bits);
-    }
 
     private static void set(long[] bits, char c) {
         bits[c >>> 6] |= 1L << c;
@@ -114,18 +118,21 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     /** An extractor over the given word lists. */
     public DateExtractor(DateLexicon lexicon) {
         this.lexicon = lexicon;
+        Map<Character, List<String>> byFirst = new HashMap<>();
         for (String w : lexicon.words()) {
-            wordsByFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
         }
+        this.wordsByFirst = CharTable.of(byFirst);
         this.eraNames = lexicon.eraNames();
         for (char c : START_CHARS.toCharArray()) {
             set(startChars, c);
         }
-        for (char c : wordsByFirst.keySet()) {
+        for (char c : byFirst.keySet()) {
             set(startChars, c);
         }
         for (String era : eraNames) {
             set(startChars, era.charAt(0));
+            set(eraStarts, era.charAt(0));
         }
     }
 
@@ -223,10 +230,11 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private final ThreadLocal<Matchers> matchers = ThreadLocal.withInitial(Matchers::new);
 
     /** The pattern matched at {@code i} (lookbehind sees the text before), or null. */
-    private Matcher at(Pattern p, String s, int i) {
-        if (i < s.length() && !has(FIRST_CHARS.get(p), s.charAt(i))) {
+    private Matcher at(Rule rule, String s, int i) {
+        if (i < s.length() && !rule.mayStartWith(s.charAt(i))) {
             return null;
         }
+        Pattern p = rule.pattern();
         Matchers ms = matchers.get();
         if (ms.input != s) {
             ms.byPattern.clear();
@@ -536,7 +544,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 return m.end();
             }
         }
-        for (String era : eraNames) {
+        for (String era : has(eraStarts, s.charAt(j)) ? eraNames : List.<String>of()) {
             if (s.startsWith(era, j)) {
                 int k = j + era.length();
                 int e = s.indexOf('年', k);
@@ -887,7 +895,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         }
         int j = i;
         Integer offset = null;
-        for (String p : WEEK_PREFIXES) {
+        for (String p : WEEK_PREFIX_STARTS.indexOf(s.charAt(i)) >= 0 ? WEEK_PREFIXES : NO_PREFIXES) {
             if (s.startsWith(p, i)) {
                 offset = switch (p) {
                     case "上上個", "上上个", "上上" -> -2;
