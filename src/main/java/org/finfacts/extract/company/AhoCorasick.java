@@ -25,20 +25,23 @@ public final class AhoCorasick<T> {
     }
 
     private static final int ROOT_TABLE_THRESHOLD = 64;
-    /** Fields of a node in {@link #nodes}: children range, failure link, output, output link, depth. */
+    /** Fields of a node in {@link #nodes}: start of its children, failure link, output, output link. */
     private static final int CHILD_START = 0;
-    private static final int CHILD_END = 1;
-    private static final int FAIL = 2;
-    private static final int OUTPUT = 3;
-    private static final int OUTPUT_LINK = 4;
-    private static final int DEPTH = 5;
-    private static final int STRIDE = 8;
+    private static final int FAIL = 1;
+    private static final int OUTPUT = 2;
+    private static final int OUTPUT_LINK = 3;
+    private static final int STRIDE = 4;
 
-    /** Per node {@link #STRIDE} ints: the fields above. */
+    /**
+     * Per node {@link #STRIDE} ints, the fields above, nodes numbered breadth first (the shallow nodes
+     * most steps visit lie together); one more node's {@code CHILD_START} ends the last node's children.
+     */
     private final int[] nodes;
     /** Labels of every node's children, sorted within a node; {@link #childTargets} in parallel. */
     private final char[] childLabels;
     private final int[] childTargets;
+    /** Depth of each node (the length of the key an output node ends). */
+    private final int[] depth;
     /** Bit {@code c} set when a key starts with (folded) character {@code c}. */
     private final long[] rootHas;
     /** Transitions of a large root, indexed by character (most steps start or restart there); else null. */
@@ -49,10 +52,8 @@ public final class AhoCorasick<T> {
     public AhoCorasick(Map<String, T> keys) {
         List<TreeMap<Character, Integer>> children = new ArrayList<>();
         List<Integer> outs = new ArrayList<>();
-        List<Integer> depths = new ArrayList<>();
         children.add(new TreeMap<>());
         outs.add(-1);
-        depths.add(0);
         values = new ArrayList<>();
         for (Map.Entry<String, T> e : keys.entrySet()) {
             String key = e.getKey();
@@ -67,7 +68,6 @@ public final class AhoCorasick<T> {
                     next = children.size();
                     children.add(new TreeMap<>());
                     outs.add(-1);
-                    depths.add(depths.get(node) + 1);
                     children.get(node).put(c, next);
                 }
                 node = next;
@@ -78,7 +78,22 @@ public final class AhoCorasick<T> {
             }
         }
         int n = children.size();
-        nodes = new int[n * STRIDE];
+        // number the nodes breadth first
+        int[] order = new int[n];
+        int[] newId = new int[n];
+        int[] depths = new int[n];
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int old = order[head++];
+            for (int child : children.get(old).values()) {
+                depths[tail] = depths[newId[old]] + 1;
+                newId[child] = tail;
+                order[tail++] = child;
+            }
+        }
+        nodes = new int[(n + 1) * STRIDE];
+        depth = depths;
         int edges = 0;
         for (TreeMap<Character, Integer> m : children) {
             edges += m.size();
@@ -86,18 +101,18 @@ public final class AhoCorasick<T> {
         childLabels = new char[edges];
         childTargets = new int[edges];
         int k = 0;
-        for (int i = 0; i < n; i++) {
-            nodes[i * STRIDE + CHILD_START] = k;
-            for (Map.Entry<Character, Integer> c : children.get(i).entrySet()) {
+        for (int id = 0; id < n; id++) {
+            int old = order[id];
+            nodes[id * STRIDE + CHILD_START] = k;
+            for (Map.Entry<Character, Integer> c : children.get(old).entrySet()) {
                 childLabels[k] = c.getKey();
-                childTargets[k] = c.getValue();
+                childTargets[k] = newId[c.getValue()];
                 k++;
             }
-            nodes[i * STRIDE + CHILD_END] = k;
-            nodes[i * STRIDE + OUTPUT] = outs.get(i);
-            nodes[i * STRIDE + OUTPUT_LINK] = -1;
-            nodes[i * STRIDE + DEPTH] = depths.get(i);
+            nodes[id * STRIDE + OUTPUT] = outs.get(old);
+            nodes[id * STRIDE + OUTPUT_LINK] = -1;
         }
+        nodes[n * STRIDE + CHILD_START] = k;
         rootHas = new long[(Character.MAX_VALUE + 1) >>> 6];
         for (char c : children.get(0).keySet()) {
             rootHas[c >>> 6] |= 1L << c;
@@ -106,32 +121,28 @@ public final class AhoCorasick<T> {
             rootNext = new int[Character.MAX_VALUE + 1];
             Arrays.fill(rootNext, -1);
             for (Map.Entry<Character, Integer> c : children.get(0).entrySet()) {
-                rootNext[c.getKey()] = c.getValue();
+                rootNext[c.getKey()] = newId[c.getValue()];
             }
         } else {
             rootNext = null;
         }
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int e = nodes[CHILD_START]; e < nodes[CHILD_END]; e++) {
-            int t = childTargets[e];
-            nodes[t * STRIDE + FAIL] = 0;
-            queue.add(t);
-        }
-        while (!queue.isEmpty()) {
-            int node = queue.poll();
-            for (int e = nodes[node * STRIDE + CHILD_START]; e < nodes[node * STRIDE + CHILD_END]; e++) {
+        // failure and output links, breadth first (node ids are already in that order)
+        for (int node = 0; node < n; node++) {
+            for (int e = nodes[node * STRIDE + CHILD_START]; e < nodes[(node + 1) * STRIDE + CHILD_START]; e++) {
                 char c = childLabels[e];
                 int child = childTargets[e];
-                int f = nodes[node * STRIDE + FAIL];
-                while (f != 0 && step(f, c) < 0) {
-                    f = nodes[f * STRIDE + FAIL];
+                int fail = 0;
+                if (node != 0) {
+                    int f = nodes[node * STRIDE + FAIL];
+                    while (f != 0 && step(f, c) < 0) {
+                        f = nodes[f * STRIDE + FAIL];
+                    }
+                    int g = step(f, c);
+                    fail = g >= 0 && g != child ? g : 0;
                 }
-                int g = step(f, c);
-                int fail = g >= 0 && g != child ? g : 0;
                 nodes[child * STRIDE + FAIL] = fail;
-                nodes[child * STRIDE + OUTPUT_LINK] = nodes[fail * STRIDE + OUTPUT] >= 0 ? fail
-                        : nodes[fail * STRIDE + OUTPUT_LINK];
-                queue.add(child);
+                nodes[child * STRIDE + OUTPUT_LINK] = node == 0 ? -1
+                        : nodes[fail * STRIDE + OUTPUT] >= 0 ? fail : nodes[fail * STRIDE + OUTPUT_LINK];
             }
         }
     }
@@ -159,7 +170,7 @@ public final class AhoCorasick<T> {
             int base = node * STRIDE;
             int o = nd[base + OUTPUT] >= 0 ? node : nd[base + OUTPUT_LINK];
             for (; o >= 0; o = nd[o * STRIDE + OUTPUT_LINK]) {
-                hits.add(new Hit<>(i + 1 - nd[o * STRIDE + DEPTH], i + 1, values.get(nd[o * STRIDE + OUTPUT])));
+                hits.add(new Hit<>(i + 1 - depth[o], i + 1, values.get(nd[o * STRIDE + OUTPUT])));
             }
         }
         return hits;
@@ -186,7 +197,7 @@ public final class AhoCorasick<T> {
 
     private int childStep(int node, char c) {
         int from = nodes[node * STRIDE + CHILD_START];
-        int to = nodes[node * STRIDE + CHILD_END];
+        int to = nodes[(node + 1) * STRIDE + CHILD_START];
         if (to - from <= 8) {
             for (int e = from; e < to; e++) {
                 char l = childLabels[e];
