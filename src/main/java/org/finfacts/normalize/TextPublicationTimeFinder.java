@@ -45,7 +45,14 @@ public final class TextPublicationTimeFinder implements PublicationTimeFinder {
         if (related.find()) {
             zone = related.start();
         }
+        String head = s.substring(0, zone);
         for (Pattern p : new Pattern[] {LABELLED, DATE_TIME, DATE_LINE}) {
+            // cheap necessary conditions first: a label word, the colon of a time of day
+            if (p == LABELLED && !head.contains("时间") && !head.contains("日期") && !head.contains("发表于")
+                    && !head.contains("发布于")
+                    || p == DATE_TIME && head.indexOf(':') < 0) {
+                continue;
+            }
             Matcher m = p.matcher(s);
             m.region(0, zone);
             while (m.find()) {

@@ -62,9 +62,11 @@ public final class DatelineParser {
         if (text == null || !hasFourDigits(text, 0, text.length())) {
             return out;
         }
-        Matcher m = DATE_TIME.matcher(text);
-        while (m.find()) {
+        Matcher m = dateTimeMatcher(text);
+        int from = 0;
+        while (nextDateTime(m, text, from)) {
             toStamp(m).ifPresent(out::add);
+            from = m.end();
         }
         return out;
     }
@@ -74,14 +76,42 @@ public final class DatelineParser {
         if (text == null || !hasFourDigits(text, 0, text.length())) {
             return Optional.empty();
         }
-        Matcher m = DATE_TIME.matcher(text);
-        while (m.find()) {
+        Matcher m = dateTimeMatcher(text);
+        int from = 0;
+        while (nextDateTime(m, text, from)) {
             Optional<Stamp> s = toStamp(m);
             if (s.isPresent()) {
                 return s;
             }
+            from = m.end();
         }
         return Optional.empty();
+    }
+
+    private static Matcher dateTimeMatcher(String text) {
+        Matcher m = DATE_TIME.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        return m;
+    }
+
+    /**
+     * The next match of the date-time pattern at or after {@code from}, as {@code find()} gives it:
+     * every match begins with a digit that follows no digit, so the pattern is tried at those
+     * positions only.
+     */
+    private static boolean nextDateTime(Matcher m, String text, int from) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            char c = text.charAt(p);
+            if (c >= '0' && c <= '9' && (p == 0 || text.charAt(p - 1) < '0' || text.charAt(p - 1) > '9')) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
