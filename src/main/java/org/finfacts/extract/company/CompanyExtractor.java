@@ -448,6 +448,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
      */
     private List<CompanyCandidate> riskWarningNames(String text) {
         List<CompanyCandidate> out = new ArrayList<>();
+        if (!text.contains("ST")) {
+            return out; // every risk-warning prefix holds ST
+        }
         Matcher m = RISK_WARNING.matcher(text);
         while (m.find()) {
             String name = m.group();
@@ -586,7 +589,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private List<CompanyCandidate> latinCandidates(String text) {
         List<CompanyCandidate> out = new ArrayList<>();
         Matcher m = LATIN_NAME.matcher(text);
-        while (m.find()) {
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        for (int from = 0; nextLatinName(m, text, from); from = m.end()) {
             int s = m.start();
             int e = m.end();
             String name = text.substring(s, e);
@@ -628,6 +633,29 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             out.add(new CompanyCandidate(s, e, name, CompanyCandidate.Source.LATIN, null, null, !strong, null));
         }
         return out;
+    }
+
+    /**
+     * The next match of {@link #LATIN_NAME} at or after {@code from}, as {@code find()} gives it: a
+     * match begins with a capital letter after none of {@code A-Za-z0-9&._/@-}, so the pattern is
+     * tried at those positions only.
+     */
+    private static boolean nextLatinName(Matcher m, String text, int from) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            char c = text.charAt(p);
+            if (c >= 'A' && c <= 'Z' && (p == 0 || !gluesLatin(text.charAt(p - 1)))) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean gluesLatin(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "&._/@-".indexOf(c) >= 0;
     }
 
     private static int priority(CompanyCandidate c) {

@@ -48,6 +48,10 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
     private final NameRules rules;
     /** Name keys of six characters or more that start with an ASCII character, by that character: {@code [key, id]}. */
     private final List<List<String[]>> longKeysByAsciiFirst;
+    /** The context cues by the key of the name they are for; those for every name; those for unknown Latin names. */
+    private final Map<String, List<NameRules.Cue>> cuesByAliasKey;
+    private final List<NameRules.Cue> cuesForAll;
+    private final List<NameRules.Cue> cuesForLatin;
 
     /** A resolver over the gazetteer and the rules. */
     public CompanyResolver(Gazetteer gazetteer, NameRules rules) {
@@ -64,6 +68,22 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
             }
         }
         this.longKeysByAsciiFirst = byFirst;
+        Map<String, List<NameRules.Cue>> cuesByKey = new HashMap<>();
+        List<NameRules.Cue> everywhere = new ArrayList<>();
+        List<NameRules.Cue> latin = new ArrayList<>();
+        for (NameRules.Cue cue : rules.cues()) {
+            if (cue.alias().equals("*")) {
+                everywhere.add(cue);
+            } else {
+                cuesByKey.computeIfAbsent(Gazetteer.key(cue.alias()), k -> new ArrayList<>()).add(cue);
+            }
+            if (cue.alias().equals(LATIN_SCOPE)) {
+                latin.add(cue);
+            }
+        }
+        this.cuesByAliasKey = cuesByKey;
+        this.cuesForAll = everywhere;
+        this.cuesForLatin = latin;
     }
 
     @Override
@@ -426,13 +446,14 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         String key = Gazetteer.key(c.name());
         boolean company = false;
         boolean not = false;
-        for (NameRules.Cue cue : rules.cues()) {
-            String scope = cue.alias();
-            boolean applies = latin ? scope.equals(LATIN_SCOPE)
-                    : scope.equals("*") || Gazetteer.key(scope).equals(key);
-            if (!applies) {
-                continue;
-            }
+        List<NameRules.Cue> applying = new ArrayList<>();
+        if (latin) {
+            applying.addAll(cuesForLatin);
+        } else {
+            applying.addAll(cuesForAll);
+            applying.addAll(cuesByAliasKey.getOrDefault(key, List.of()));
+        }
+        for (NameRules.Cue cue : applying) {
             boolean near;
             if (latin) {
                 String l = left.stripTrailing();

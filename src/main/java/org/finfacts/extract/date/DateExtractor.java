@@ -491,7 +491,10 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     }
 
     private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        if (c >= 0x4E00 && c <= 0x9FFC) {
+            return true; // CJK unified ideographs: Han in every Unicode version since 13
+        }
+        return c >= 0x80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean precededByFront(String s, int j) {
