@@ -52,6 +52,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
     private final Map<String, List<NameRules.Cue>> cuesByAliasKey;
     private final List<NameRules.Cue> cuesForAll;
     private final List<NameRules.Cue> cuesForLatin;
+    private final int maxCueLength;
 
     /** A resolver over the gazetteer and the rules. */
     public CompanyResolver(Gazetteer gazetteer, NameRules rules) {
@@ -84,6 +85,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         this.cuesByAliasKey = cuesByKey;
         this.cuesForAll = everywhere;
         this.cuesForLatin = latin;
+        this.maxCueLength = rules.cues().stream().mapToInt(c -> c.word().length()).max().orElse(0);
     }
 
     @Override
@@ -453,15 +455,19 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
             applying.addAll(cuesForAll);
             applying.addAll(cuesByAliasKey.getOrDefault(key, List.of()));
         }
+        String leftStripped = latin ? left.stripTrailing() : null;
+        String rightStripped = latin ? right.stripLeading() : null;
+        boolean rightDe = right.startsWith("的");
+        // a cue counts on the right only when it starts within RIGHT_WINDOW characters
+        String rightWindow = latin ? null : right.substring(0, Math.min(right.length(), RIGHT_WINDOW + maxCueLength));
         for (NameRules.Cue cue : applying) {
             boolean near;
             if (latin) {
-                String l = left.stripTrailing();
-                near = l.endsWith(cue.word()) || right.stripLeading().startsWith(cue.word())
-                        || right.startsWith("的" + cue.word());
+                near = leftStripped.endsWith(cue.word()) || rightStripped.startsWith(cue.word())
+                        || rightDe && right.startsWith(cue.word(), 1);
             } else {
                 near = left.contains(cue.word());
-                int at = right.indexOf(cue.word());
+                int at = rightWindow.indexOf(cue.word());
                 near |= at >= 0 && at <= RIGHT_WINDOW;
             }
             if (near) {
