@@ -118,32 +118,34 @@ public final class TextNormalizer {
         if (folded.indexOf(" ") < 0 && folded.indexOf("\t") < 0) {
             return new NormalizedText(original, folded.toString(), java.util.Arrays.copyOf(map, n));
         }
-        StringBuilder out = new StringBuilder(n);
+        char[] in = new char[n];
+        folded.getChars(0, n, in, 0);
+        char[] out = new char[n];
         int[] outMap = new int[n];
         int o = 0;
         for (int i = 0; i < n; ) {
-            char c = folded.charAt(i);
+            char c = in[i];
             if (isHorizontalSpace(c) && o > 0) {
                 int j = i;
-                while (j < n && isHorizontalSpace(folded.charAt(j))) {
+                while (j < n && isHorizontalSpace(in[j])) {
                     j++;
                 }
-                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out.charAt(o - 1), folded.charAt(j))) {
+                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out[o - 1], in[j])) {
                     i = j;
                     continue;
                 }
                 while (i < j) {
-                    out.append(folded.charAt(i));
+                    out[o] = in[i];
                     outMap[o++] = map[i];
                     i++;
                 }
                 continue;
             }
-            out.append(c);
+            out[o] = c;
             outMap[o++] = map[i];
             i++;
         }
-        return new NormalizedText(original, out.toString(), java.util.Arrays.copyOf(outMap, o));
+        return new NormalizedText(original, new String(out, 0, o), java.util.Arrays.copyOf(outMap, o));
     }
 
     private static boolean isHorizontalSpace(char c) {

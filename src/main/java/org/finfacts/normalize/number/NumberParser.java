@@ -83,8 +83,8 @@ public final class NumberParser {
             return NumberParse.reject("no digits");
         }
         NumberParse r;
-        Matcher slash = SLASH.matcher(s);
-        if (slash.matches()) {
+        Matcher slash = s.indexOf('/') >= 0 ? SLASH.matcher(s) : null;
+        if (slash != null && slash.matches()) {
             r = slashFraction(slash);
         } else {
             s = removeSpaces(s);
@@ -203,8 +203,8 @@ public final class NumberParser {
         if (isAsciiNumber(s)) {
             return arabic(s);
         }
-        Matcher caret = CARET.matcher(s);
-        if (caret.matches()) {
+        Matcher caret = s.indexOf('^') >= 0 ? CARET.matcher(s) : null;
+        if (caret != null && caret.matches()) {
             return power(caret);
         }
         return chinese(s);
