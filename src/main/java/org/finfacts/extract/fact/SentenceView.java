@@ -298,7 +298,7 @@ final class SentenceView {
             found.add(new Party(c, c.start(), c.end(), null, false));
         }
         for (Token t : tokens) {
-            if (t.start() < start || t.end() > end || !lexicon.words(Cue.PRONOUN).contains(t.word())) {
+            if (t.start() < start || t.end() > end || !lexicon.isWord(Cue.PRONOUN, t.word())) {
                 continue;
             }
             if (insideMention[t.start() - start] || !pronounPosition(t)) {
