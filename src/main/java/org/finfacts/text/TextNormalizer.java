@@ -115,37 +115,32 @@ public final class TextNormalizer {
 
     private static NormalizedText dropSpacesInsideNumbers(String original, StringBuilder folded, int[] map) {
         int n = folded.length();
-        if (folded.indexOf(" ") < 0 && folded.indexOf("\t") < 0) {
-            return new NormalizedText(original, folded.toString(), java.util.Arrays.copyOf(map, n));
-        }
-        char[] in = new char[n];
-        folded.getChars(0, n, in, 0);
-        char[] out = new char[n];
+        StringBuilder out = new StringBuilder(n);
         int[] outMap = new int[n];
         int o = 0;
         for (int i = 0; i < n; ) {
-            char c = in[i];
+            char c = folded.charAt(i);
             if (isHorizontalSpace(c) && o > 0) {
                 int j = i;
-                while (j < n && isHorizontalSpace(in[j])) {
+                while (j < n && isHorizontalSpace(folded.charAt(j))) {
                     j++;
                 }
-                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out[o - 1], in[j])) {
+                if (j - i <= MAX_DROPPED_SPACE_RUN && j < n && joinsNumber(out.charAt(o - 1), folded.charAt(j))) {
                     i = j;
                     continue;
                 }
                 while (i < j) {
-                    out[o] = in[i];
+                    out.append(folded.charAt(i));
                     outMap[o++] = map[i];
                     i++;
                 }
                 continue;
             }
-            out[o] = c;
+            out.append(c);
             outMap[o++] = map[i];
             i++;
         }
-        return new NormalizedText(original, new String(out, 0, o), java.util.Arrays.copyOf(outMap, o));
+        return new NormalizedText(original, out.toString(), java.util.Arrays.copyOf(outMap, o));
     }
 
     private static boolean isHorizontalSpace(char c) {
