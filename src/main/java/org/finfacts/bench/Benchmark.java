@@ -44,7 +44,13 @@ public final class Benchmark {
     public interface Stage {
         String name();
 
+        /** Runs documents {@code docIndex} to {@code docIndex + batch() - 1} (fewer at the end). */
         void run(int docIndex);
+
+        /** How many documents one {@link #run} call handles (1: per document, with latencies). */
+        default int batch() {
+            return 1;
+        }
     }
 
     private final List<Document> docs;
@@ -106,9 +112,32 @@ public final class Benchmark {
         });
     }
 
-    /** The whole pipeline: normalise, tokenize, recognise, merge, facts, map offsets. */
+    /** The whole pipeline, one document at a time: normalise, tokenize, recognise, merge, facts, map offsets. */
     public Stage fullExtraction(Engine engine) {
         return stage("full-extract", i -> engine.process(docs.get(i)));
+    }
+
+    /**
+     * The whole pipeline as {@code finfacts extract} runs it: groups of {@code group} documents, each
+     * group stage by stage ({@link Engine#processAll}); the same results as one by one.
+     */
+    public Stage fullExtractionBatched(Engine engine, int group) {
+        return new Stage() {
+            @Override
+            public String name() {
+                return "full-extract-batched";
+            }
+
+            @Override
+            public void run(int docIndex) {
+                engine.processAll(docs.subList(docIndex, Math.min(docs.size(), docIndex + group)));
+            }
+
+            @Override
+            public int batch() {
+                return group;
+            }
+        };
     }
 
     /**
@@ -212,7 +241,7 @@ public final class Benchmark {
         Series(Stage stage, int threads) {
             this.stage = stage;
             this.threads = threads;
-            this.latencies = threads == 1 ? new long[docs.size() * iterations] : null;
+            this.latencies = threads == 1 && stage.batch() == 1 ? new long[docs.size() * iterations] : null;
         }
 
         void runMeasured(int it) {
@@ -266,7 +295,7 @@ public final class Benchmark {
         if (threads == 1) {
             long a0 = allocatedBytes();
             long c0 = cpuNanos();
-            for (int i = 0; i < docs.size(); i++) {
+            for (int i = 0; i < docs.size(); i += stage.batch()) {
                 long t0 = System.nanoTime();
                 stage.run(i);
                 if (latencies != null) {
@@ -284,7 +313,7 @@ public final class Benchmark {
                     long a0 = allocatedBytes();
                     long c0 = cpuNanos();
                     int i;
-                    while ((i = next.getAndIncrement()) < docs.size()) {
+                    while ((i = next.getAndAdd(stage.batch())) < docs.size()) {
                         stage.run(i);
                     }
                     return new Pass(allocatedBytes() - a0, c0 < 0 ? -1 : cpuNanos() - c0);

@@ -16,6 +16,7 @@ import org.finfacts.index.FxRates;
 import org.finfacts.index.SearchBenchmark;
 import org.finfacts.server.ApiServer;
 import org.finfacts.text.html.ArticleExtractor;
+import org.finfacts.ingest.BatchRunner;
 import org.finfacts.ingest.InputRecord;
 import org.finfacts.ingest.InputSource;
 import picocli.CommandLine.Command;
@@ -124,6 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (stages.contains("extract")) {
                 compared.add(bench.fullExtraction(engine));
+                compared.add(bench.fullExtractionBatched(engine, BatchRunner.GROUP));
             }
             if (!compared.isEmpty()) {
                 for (StageResult r : bench.measureInterleaved(compared, t)) {
@@ -178,6 +180,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (ext1 != null && ext2 != null) {
             ratios.put("extract_2_threads_vs_1", round(ext2 / ext1));
+        }
+        Double batch1 = find(results, "full-extract-batched", 1);
+        Double batch2 = find(results, "full-extract-batched", 2);
+        if (seg1 != null && batch1 != null) {
+            ratios.put("batched_extract_vs_hanlp_1_thread", round(batch1 / seg1));
+            Double segCpu = findCpu(results, "hanlp-segment", 1);
+            Double batchCpu = findCpu(results, "full-extract-batched", 1);
+            if (segCpu != null && batchCpu != null && segCpu > 0 && batchCpu > 0) {
+                ratios.put("batched_extract_vs_hanlp_1_thread_cpu_time", round(batchCpu / segCpu));
+            }
+        }
+        if (batch1 != null && batch2 != null) {
+            ratios.put("batched_extract_2_threads_vs_1", round(batch2 / batch1));
         }
         Double sm1 = find(results, "smartcn-analyze", 1);
         if (sm1 != null && ext1 != null) {

@@ -37,7 +37,7 @@ public final class BatchRunner {
     /** Input bytes allowed in flight at once (one record is always admitted, whatever its size). */
     public static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
     /** Records a worker annotates together, stage by stage ({@link Engine#processAll}). */
-    static final int GROUP = 16;
+    public static final int GROUP = 16;
 
     /** Counts of one run. */
     public record Summary(long ok, long failed, Map<String, Long> failuresByReason, long chars, long nanos,
