@@ -141,21 +141,22 @@ public final class Benchmark {
     }
 
     /**
-     * Where the whole pipeline's time goes: runs every document through {@link Engine#process(Document,
-     * StageTimes)} on one thread, {@code warmup} times unmeasured then {@code iterations} times, and
-     * returns each stage's median nanoseconds per pass, in pipeline order.
+     * Where the whole pipeline's time goes: runs every document through {@link Engine#processAll(List,
+     * StageTimes)} in groups of {@code group} (1: one by one) on one thread, {@code warmup} times
+     * unmeasured then {@code iterations} times, and returns each stage's median nanoseconds per pass,
+     * in pipeline order.
      */
-    public Map<String, Long> breakdown(Engine engine) {
+    public Map<String, Long> breakdown(Engine engine, int group) {
         for (int w = 0; w < warmup; w++) {
-            for (Document d : docs) {
-                engine.process(d);
+            for (int i = 0; i < docs.size(); i += group) {
+                engine.processAll(docs.subList(i, Math.min(docs.size(), i + group)));
             }
         }
         Map<String, long[]> perIteration = new LinkedHashMap<>();
         for (int it = 0; it < iterations; it++) {
             StageTimes times = new StageTimes();
-            for (Document d : docs) {
-                engine.process(d, times);
+            for (int i = 0; i < docs.size(); i += group) {
+                engine.processAll(docs.subList(i, Math.min(docs.size(), i + group)), times);
             }
             for (Map.Entry<String, Long> e : times.nanos().entrySet()) {
                 perIteration.computeIfAbsent(e.getKey(), k -> new long[iterations])[it] = e.getValue();

@@ -311,12 +311,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The whole pipeline's time per stage on one thread: share of the total and the stage's own chars/s. */
     private static ObjectNode breakdown(PrintStream err, Benchmark bench, Engine engine) {
-        Map<String, Long> nanos = bench.breakdown(engine);
+        Map<String, Long> nanos = bench.breakdown(engine, BatchRunner.GROUP);
         long total = nanos.values().stream().mapToLong(Long::longValue).sum();
         ObjectNode o = JsonCodec.mapper().createObjectNode();
         o.put("total_chars_per_second", Math.round(bench.chars() / (total / 1e9)));
         ObjectNode per = o.putObject("stages");
-        err.printf(Locale.ROOT, "  full-extract breakdown (1 thr, median per pass): %,.0f chars/s overall%n", bench.chars() / (total / 1e9));
+        err.printf(Locale.ROOT, "  full-extract breakdown (1 thr, groups of %d, median per pass): %,.0f chars/s overall%n",
+                BatchRunner.GROUP, bench.chars() / (total / 1e9));
+        o.put("group", BatchRunner.GROUP);
         for (Map.Entry<String, Long> e : nanos.entrySet()) {
             double share = 100.0 * e.getValue() / Math.max(1, total);
             double cps = bench.chars() / (Math.max(1, e.getValue()) / 1e9);
