@@ -37,7 +37,9 @@ public final class BatchRunner {
     /** Input bytes allowed in flight at once (one record is always admitted, whatever its size). */
     public static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
     /** Records a worker annotates together, stage by stage ({@link Engine#processAll}). */
-    public static final int GROUP = 16;
+    public static final int GROUP = 64;
+    /** Input bytes after which a group is handed over even if it has fewer records (big documents). */
+    static final long GROUP_BYTES = 1L << 19;
 
     /** Counts of one run. */
     public record Summary(long ok, long failed, Map<String, Long> failuresByReason, long chars, long nanos,
@@ -128,6 +130,7 @@ public final class BatchRunner {
         int maxInFlight = threads * 2 * GROUP;
         List<InputRecord> group = new ArrayList<>(GROUP);
         List<CompletableFuture<Result>> groupResults = new ArrayList<>(GROUP);
+        long groupBytes = 0;
         long lastReport = t0;
         boolean withDuplicates = options.duplicates() != null;
         try {
@@ -155,12 +158,15 @@ public final class BatchRunner {
                         window.addLast(result);
                         group.add(r);
                         groupResults.add(result);
-                        if (group.size() == GROUP) {
+                        groupBytes += size;
+                        if (group.size() == GROUP || groupBytes >= GROUP_BYTES) {
                             submitGroup(pool, group, groupResults, withDuplicates);
+                            groupBytes = 0;
                         }
                     }
                 }
                 submitGroup(pool, group, groupResults, withDuplicates);
+                groupBytes = 0;
                 if (window.isEmpty()) {
                     continue;
                 }
