@@ -30,66 +30,94 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private static final String DAYPARTS = "上下晚早凌中傍";
     private static final String SPACES = " \t\n\u000B\f\r";
 
+    /** The first characters of {@link #SEP}. */
+    private static final String SEP_FIRST = "-—–~～至到";
+    private static final int ONE_OR_TWO = 1 << 1 | 1 << 2;
+    private static final int TWO = 1 << 2;
+    private static final int FOUR = 1 << 4;
+
     /**
-     * A pattern with the characters its match can begin with: before a position where none of them
-     * stands it is not run (most positions of a text start no date).
+     * A pattern with the characters its match can begin with, and for a match that begins with
+     * digits the lengths the digit run may have ({@code runs}, bit {@code n} for {@code n} digits) and
+     * the characters that may follow the run ({@code after}; null: not checked). Where these cannot
+     * hold, the pattern is not run: most positions of a text start no date.
      */
-    private record Rule(Pattern pattern, long[] first) {
-        boolean mayStartWith(char c) {
-            return (first[c >>> 6] & (1L << c)) != 0;
+    private record Rule(Pattern pattern, long[] first, int runs, String after) {
+        boolean mayStartAt(String s, int i) {
+            char c = s.charAt(i);
+            if ((first[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+            if (after == null || c < '0' || c > '9') {
+                return true;
+            }
+            int n = s.length();
+            int run = 1;
+            while (run < 5 && i + run < n && s.charAt(i + run) >= '0' && s.charAt(i + run) <= '9') {
+                run++;
+            }
+            return (runs & (1 << run)) != 0 && i + run < n && after.indexOf(s.charAt(i + run)) >= 0;
         }
     }
 
     private static Rule rule(String firstChars, String regex) {
+        return rule(firstChars, 0, null, regex);
+    }
+
+    private static Rule rule(String firstChars, int digitRuns, String afterDigits, String regex) {
         long[] bits = new long[(Character.MAX_VALUE + 1) >>> 6];
         for (int k = 0; k < firstChars.length(); k++) {
             char c = firstChars.charAt(k);
             bits[c >>> 6] |= 1L << c;
         }
-        return new Rule(Pattern.compile(regex), bits);
+        return new Rule(Pattern.compile(regex), bits, digitRuns, afterDigits);
     }
 
-    private static final Rule YMD = rule(DIGITS,
+    private static final Rule YMD = rule(DIGITS, FOUR, "-/.",
             "(?<![\\d./])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])" + TIME + "(?![\\d:])");
-    private static final Rule YMD_SPACED = rule(DIGITS, "(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
-    private static final Rule DMY = rule(DIGITS, "(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
-    private static final Rule YM = rule(DIGITS, "(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
-    private static final Rule YQ = rule(DIGITS,
+    private static final Rule YMD_SPACED = rule(DIGITS, FOUR, " ", "(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
+    private static final Rule DMY = rule(DIGITS, ONE_OR_TWO, "./-",
+            "(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
+    private static final Rule YM = rule(DIGITS, FOUR, "-", "(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
+    private static final Rule YQ = rule(DIGITS, FOUR, "年-Qq",
             "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?[Qq]([1-4])(?![\\dA-Za-z])");
-    private static final Rule YH = rule(DIGITS, "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
-    private static final Rule YW = rule(DIGITS, "(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
+    private static final Rule YH = rule(DIGITS, FOUR, "年-H", "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
+    private static final Rule YW = rule(DIGITS, FOUR, "-W", "(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
     private static final Rule Q = rule("Qq", "(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
     private static final Rule FY = rule("F", "(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
-    private static final Rule YEAR4 = rule(DIGITS, "(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
-    private static final Rule YEAR2 = rule(DIGITS, "(?<![\\d.])(\\d{2})年(?!度)");
+    private static final Rule YEAR4 = rule(DIGITS, FOUR, "年财", "(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
+    private static final Rule YEAR2 = rule(DIGITS, TWO, "年", "(?<![\\d.])(\\d{2})年(?!度)");
     private static final Rule YEAR_CN = rule("〇零" + CN_DIGITS, "([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
     private static final Rule YEAR_2000 = rule("两", "两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
-    private static final Rule YEAR_RANGE = rule(DIGITS,
+    private static final Rule YEAR_RANGE = rule(DIGITS, FOUR, SPACES + SEP_FIRST,
             "(?<![\\d.])(\\d{4})\\s*" + SEP + "\\s*(\\d{4})(?![\\d.%])");
-    private static final Rule MONTH = rule(DIGITS + CN_DIGITS + "十正腊冬", "(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
-    private static final Rule MONTH_RANGE = rule(DIGITS,
+    private static final Rule MONTH = rule(DIGITS + CN_DIGITS + "十正腊冬", ONE_OR_TWO, "月",
+            "(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
+    private static final Rule MONTH_RANGE = rule(DIGITS, ONE_OR_TWO, SPACES + SEP_FIRST,
             "(?<![\\d.])(\\d{1,2})\\s*" + SEP + "\\s*(\\d{1,2})月(份)?");
-    private static final Rule DAY = rule(DIGITS + CN_DIGITS + "十廿",
+    private static final Rule DAY = rule(DIGITS + CN_DIGITS + "十廿", ONE_OR_TWO, "日号",
             "(\\d{1,2}|三十一|三十|[二廿]十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
     private static final Rule LUNAR_DAY = rule("初三二廿十",
             "初[一二三四五六七八九十]|三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?");
     private static final Rule CN_DAY_BARE = rule(CN_DIGITS + "十",
             "三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]");
-    private static final Rule BARE_DAY = rule(DIGITS, "(?<![\\d.\\-/:])(\\d{1,2})日");
-    private static final Rule RANGE_DAY = rule(DIGITS + CN_DIGITS + "十",
+    private static final Rule BARE_DAY = rule(DIGITS, ONE_OR_TWO, "日", "(?<![\\d.\\-/:])(\\d{1,2})日");
+    private static final Rule RANGE_DAY = rule(DIGITS + CN_DIGITS + "十", ONE_OR_TWO, "日号",
             "(\\d{1,2}|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
     private static final Rule WEEK_NO = rule("第", "第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
-    private static final Rule CLOCK = rule(DIGITS + DAYPARTS,
+    private static final Rule CLOCK = rule(DIGITS + DAYPARTS, ONE_OR_TWO, ":",
             "(?<![\\d:.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Rule CLOCK_CN = rule(DIGITS + CN_DIGITS + "十" + DAYPARTS,
+    private static final Rule CLOCK_CN = rule(DIGITS + CN_DIGITS + "十" + DAYPARTS, ONE_OR_TWO, "点时",
             "(?<![\\d.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}|[一二三四五六七八九十]{1,3})[点时]"
                     + "(?:(半)|(\\d{1,2}|[一二三四五六七八九十]{1,3})分(?:(\\d{1,2})秒)?)?");
     private static final Rule DAY_TIME = rule(SPACES + "T",
             "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Rule AGO = rule(DIGITS + CN_DIGITS + "十两",
+    private static final Rule AGO = rule(DIGITS + CN_DIGITS + "十两", ONE_OR_TWO, "年个周天",
             "(?<![\\d.])(\\d{1,2}|[一二三四五六七八九十两]{1,3})(年|个月|周|个星期|天)前(?![后夕])");
-    private static final Rule DMY2 = rule(DIGITS, "(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
-    private static final Rule DAY_BEFORE_RANGE = rule(DIGITS, "(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
+    private static final Rule DMY2 = rule(DIGITS, ONE_OR_TWO, "/",
+            "(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
+    private static final Rule DAY_BEFORE_RANGE = rule(DIGITS, ONE_OR_TWO, SPACES + SEP_FIRST,
+            "(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
     private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
         private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
         "下下", "本", "这", "上", "下"};
@@ -231,7 +259,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     /** The pattern matched at {@code i} (lookbehind sees the text before), or null. */
     private Matcher at(Rule rule, String s, int i) {
-        if (i < s.length() && !rule.mayStartWith(s.charAt(i))) {
+        if (i < s.length() && !rule.mayStartAt(s, i)) {
             return null;
         }
         Pattern p = rule.pattern();
