@@ -61,7 +61,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         String t = text.text();
         TokenIndex tokens = TokenIndex.of(text);
         List<int[]> skips = new ArrayList<>();
-        if (t.indexOf('/') >= 0 || t.indexOf('@') >= 0 || t.contains("www.")) {
+        if (t.contains("http") || t.indexOf('@') >= 0 || t.contains("www.")) {
             Matcher m = URL.matcher(t);
             while (m.find()) {
                 skips.add(new int[] {m.start(), m.end()});
@@ -155,6 +155,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             if (c == '-' || c == '\u2212' || c == '+') {
                 return (digit(i + 1) || at(i + 1) == '.' && digit(i + 2)) && signContext(p);
+            }
+            if (numerals.get(c) == null) {
+                return false; // what follows needs a numeral here
             }
             if (numerals.is(c, NumeralTable.Role.MINUS)) {
                 return (digit(i + 1) || chineseStart(i + 1)) && !numeral(i - 1) && tokens.isBoundary(i);
