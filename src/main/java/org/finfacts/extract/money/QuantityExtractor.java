@@ -144,6 +144,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
 
         boolean mayStart(int i) {
             char c = at(i);
+            if (c > '9' && c != '\u2212' && numerals.get(c) == null) {
+                return false; // most characters: no digit, point, sign or numeral
+            }
             char p = i > from ? t.charAt(i - 1) : '\0';
             if (c >= '0' && c <= '9') {
                 boolean digitBeforePunct = i - 2 >= from && Character.isDigit(t.charAt(i - 2));
