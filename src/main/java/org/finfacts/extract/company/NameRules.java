@@ -32,6 +32,8 @@ public final class NameRules {
     private final List<String[]> idEndings;
     private final Map<String, String> regions;
     private final List<String> regionsLongestFirst;
+    /** {@link #regionsLongestFirst} by first character, in the same order. */
+    private final org.finfacts.text.CharTable<List<String>> regionsByFirst;
     private final Set<String> leftStops;
     private final Set<String> genericCores;
     private final List<String> continuations;
@@ -70,6 +72,13 @@ public final class NameRules {
         }
         regionsLongestFirst = new ArrayList<>(regions.keySet());
         regionsLongestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        Map<Character, List<String>> byFirst = new HashMap<>();
+        for (String r : regionsLongestFirst) {
+            if (!r.isEmpty()) {
+                byFirst.computeIfAbsent(r.charAt(0), k -> new ArrayList<>()).add(r);
+            }
+        }
+        regionsByFirst = org.finfacts.text.CharTable.of(byFirst);
         leftStops = new HashSet<>(column(store, "left-stops.tsv"));
         genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
         continuations = column(store, "suffix-continuations.tsv");
@@ -140,12 +149,15 @@ public final class NameRules {
 
     /** The longest place name {@code text} starts with at {@code from}, or null. */
     public String regionAt(String text, int from) {
-        for (String r : regionsLongestFirst) {
-            if (text.startsWith(r, from)) {
-                return r;
+        List<String> candidates = from >= 0 && from < text.length() ? regionsByFirst.get(text.charAt(from)) : null;
+        if (candidates != null) {
+            for (String r : candidates) {
+                if (text.startsWith(r, from)) {
+                    return r;
+                }
             }
         }
-        return null;
+        return regions.containsKey("") && text.startsWith("", from) ? "" : null;
     }
 
     /** Whether the word ends the text before a company name. */
