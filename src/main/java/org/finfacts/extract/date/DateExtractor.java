@@ -3,7 +3,6 @@ package org.finfacts.extract.date;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.Extractor;
 import org.finfacts.text.CharTable;
-import org.finfacts.tokenize.Token;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,9 +166,10 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     @Override
     public List<DateCandidate> find(AnalyzedText text) {
         boolean[] tokenStarts = new boolean[text.text().length() + 1];
-        for (Token t : text.tokens()) {
-            if (t.start() >= 0 && t.start() < tokenStarts.length) {
-                tokenStarts[t.start()] = true;
+        for (int k = 0; k < text.tokenCount(); k++) {
+            int start = text.tokenStart(k);
+            if (start >= 0 && start < tokenStarts.length) {
+                tokenStarts[start] = true;
             }
         }
         return find(text.text(), tokenStarts);
