@@ -74,6 +74,8 @@ public final class FactLexicon {
     private final java.util.BitSet triggerLast = new java.util.BitSet(1 << 16);
     private final Map<Cue, List<String>> cues;
     private final Map<Cue, Set<String>> cueSets;
+    /** Per cue list, the first characters of its words. */
+    private final Map<Cue, java.util.BitSet> cueFirsts;
 
     private FactLexicon(Map<String, Trigger> triggers, Map<Cue, List<String>> cues) {
         this.triggers = Map.copyOf(triggers);
@@ -98,6 +100,17 @@ public final class FactLexicon {
             sets.put(cue, Set.copyOf(c.get(cue)));
         }
         this.cueSets = Collections.unmodifiableMap(sets);
+        Map<Cue, java.util.BitSet> firsts = new EnumMap<>(Cue.class);
+        for (Cue cue : Cue.values()) {
+            java.util.BitSet b = new java.util.BitSet(1 << 16);
+            for (String w : c.get(cue)) {
+                if (!w.isEmpty()) {
+                    b.set(w.charAt(0));
+                }
+            }
+            firsts.put(cue, b);
+        }
+        this.cueFirsts = Collections.unmodifiableMap(firsts);
     }
 
     /** Loads both files; a malformed row fails naming its file and line. */
@@ -196,6 +209,11 @@ public final class FactLexicon {
     /** Whether {@code word} is one of the words of a cue list. */
     public boolean isWord(Cue cue, String word) {
         return cueSets.get(cue).contains(word);
+    }
+
+    /** Whether a word of the cue list may start with {@code c} (false: none does). */
+    public boolean mayStartWord(Cue cue, char c) {
+        return cueFirsts.get(cue).get(c);
     }
 
     /**

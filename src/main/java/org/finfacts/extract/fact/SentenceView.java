@@ -298,7 +298,7 @@ final class SentenceView {
             found.add(new Party(c, c.start(), c.end(), null, false));
         }
         for (Token t : tokens) {
-            if (t.start() < start || t.end() > end || !lexicon.isWord(Cue.PRONOUN, t.word())) {
+            if (t.start() < start || t.end() > end || !isPronoun(t, lexicon)) {
                 continue;
             }
             if (insideMention[t.start() - start] || !pronounPosition(t)) {
@@ -314,6 +314,14 @@ final class SentenceView {
             parties.add(withRole);
             previous = withRole;
         }
+    }
+
+    /** Whether the token is a pronoun cue word (its first character checked first, in the text). */
+    private boolean isPronoun(Token t, FactLexicon lexicon) {
+        if (t.start() < t.end() && !lexicon.mayStartWord(Cue.PRONOUN, text.charAt(t.start()))) {
+            return false;
+        }
+        return lexicon.isWord(Cue.PRONOUN, t.word());
     }
 
     /** A bare 公司/集团/其 stands for a company only at a clause start or after a date or 该. */

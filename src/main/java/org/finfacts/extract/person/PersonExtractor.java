@@ -78,10 +78,11 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
                 out.add(c);
             }
         }
-        for (Token tk : analyzed.tokens()) {
-            if (!tk.isPersonName()) {
+        for (int k = 0; k < analyzed.tokenCount(); k++) {
+            if (!analyzed.tokenIsPersonName(k)) {
                 continue;
             }
+            Token tk = analyzed.tokens().get(k);
             int s = tk.start();
             int e = tk.end();
             while (e - s > 2 && TRIM_TAIL.indexOf(text.charAt(e - 1)) >= 0) {
