@@ -243,9 +243,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             }
         }
         String slice = text.substring(s, e);
-        boolean hasLatin = slice.chars().anyMatch(c -> NameBoundary.isLatinLetter((char) c));
+        long letters = latinLetters(slice);
+        boolean hasLatin = letters > 0;
         if (hasLatin && !n.surfaces().contains(slice)) {
-            long letters = slice.chars().filter(c -> NameBoundary.isLatinLetter((char) c)).count();
             boolean allLower = slice.equals(slice.toLowerCase(java.util.Locale.ROOT));
             if (letters < 5 || allLower) {
                 return false;
@@ -464,12 +464,31 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
 
     private static boolean isNominal(Token t) {
         String tag = t.tag();
-        if (tag.isEmpty() || !t.word().chars().allMatch(c -> NameBoundary.isHan((char) c))) {
+        if (tag.isEmpty() || !allHan(t.word())) {
             return false;
         }
         char c = tag.charAt(0);
         return c == 'n' || c == 'j' || c == 'b' || tag.equals("vn") || tag.equals("ag") || tag.equals("ng")
                 || tag.equals("tg") || tag.equals("an") || tag.equals("gi") || tag.equals("gm");
+    }
+
+    private static int latinLetters(String s) {
+        int letters = 0;
+        for (int k = 0; k < s.length(); k++) {
+            if (NameBoundary.isLatinLetter(s.charAt(k))) {
+                letters++;
+            }
+        }
+        return letters;
+    }
+
+    private static boolean allHan(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (!NameBoundary.isHan(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHanAt(String text, int pos) {
@@ -614,7 +633,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 }
                 name = text.substring(s, e);
             }
-            long letters = name.chars().filter(c -> NameBoundary.isLatinLetter((char) c)).count();
+            long letters = latinLetters(name);
             if (letters < 2 || rules.isLatinNotCompany(name) || rules.notCompanyKind(name) != null
                     || gazetteer.idOf(name) != null || CODE_LIKE.matcher(name).matches()) {
                 continue;

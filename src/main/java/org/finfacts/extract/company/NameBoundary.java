@@ -268,16 +268,31 @@ final class NameBoundary {
             return SOFT_BEFORE_PLACE;
         }
         if (c == 't') {
-            return w.chars().anyMatch(Character::isDigit) ? HARD : NONE;
+            for (int k = 0; k < w.length(); k++) {
+                if (Character.isDigit((int) w.charAt(k))) {
+                    return HARD;
+                }
+            }
+            return NONE;
         }
         if (c == 'q') {
             return afterNumber ? HARD : NONE;
         }
         if (c == 'm') {
-            return w.chars().anyMatch(ch -> isHan((char) ch)) ? NONE : HARD;
+            for (int k = 0; k < w.length(); k++) {
+                if (isHan(w.charAt(k))) {
+                    return NONE;
+                }
+            }
+            return HARD;
         }
         if (c == 'x') {
-            return w.chars().allMatch(ch -> isNameChar((char) ch)) ? NONE : HARD;
+            for (int k = 0; k < w.length(); k++) {
+                if (!isNameChar(w.charAt(k))) {
+                    return HARD;
+                }
+            }
+            return NONE;
         }
         return STOP_TAGS.indexOf(c) >= 0 ? HARD : NONE;
     }
