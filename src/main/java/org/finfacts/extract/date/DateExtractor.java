@@ -38,16 +38,20 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     /**
      * A pattern with the characters its match can begin with, and for a match that begins with
      * digits the lengths the digit run may have ({@code runs}, bit {@code n} for {@code n} digits) and
-     * the characters that may follow the run ({@code after}; null: not checked). Where these cannot
-     * hold, the pattern is not run: most positions of a text start no date.
+     * the characters that may follow the run ({@code after}; null: not checked), for one that does
+     * not, the characters its second character may be ({@code second}; null: not checked). Where
+     * these cannot hold, the pattern is not run: most positions of a text start no date.
      */
-    private record Rule(Pattern pattern, long[] first, int runs, String after) {
+    private record Rule(Pattern pattern, long[] first, int runs, String after, String second) {
         boolean mayStartAt(String s, int i) {
             char c = s.charAt(i);
             if ((first[c >>> 6] & (1L << c)) == 0) {
                 return false;
             }
-            if (after == null || c < '0' || c > '9') {
+            if (c < '0' || c > '9') {
+                return second == null || i + 1 < s.length() && second.indexOf(s.charAt(i + 1)) >= 0;
+            }
+            if (after == null) {
                 return true;
             }
             int n = s.length();
@@ -60,16 +64,24 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     }
 
     private static Rule rule(String firstChars, String regex) {
-        return rule(firstChars, 0, null, regex);
+        return rule(firstChars, 0, null, null, regex);
     }
 
     private static Rule rule(String firstChars, int digitRuns, String afterDigits, String regex) {
+        return rule(firstChars, digitRuns, afterDigits, null, regex);
+    }
+
+    /**
+     * A rule whose match, when it does not begin with a digit, has one of {@code secondChars} right
+     * after its first character.
+     */
+    private static Rule rule(String firstChars, int digitRuns, String afterDigits, String secondChars, String regex) {
         long[] bits = new long[(Character.MAX_VALUE + 1) >>> 6];
         for (int k = 0; k < firstChars.length(); k++) {
             char c = firstChars.charAt(k);
             bits[c >>> 6] |= 1L << c;
         }
-        return new Rule(Pattern.compile(regex), bits, digitRuns, afterDigits);
+        return new Rule(Pattern.compile(regex), bits, digitRuns, afterDigits, secondChars);
     }
 
     private static final Rule YMD = rule(DIGITS, FOUR, "-/.",
@@ -82,36 +94,38 @@ public final class DateExtractor implements Extractor<DateCandidate> {
             "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?[Qq]([1-4])(?![\\dA-Za-z])");
     private static final Rule YH = rule(DIGITS, FOUR, "年-H", "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
     private static final Rule YW = rule(DIGITS, FOUR, "-W", "(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
-    private static final Rule Q = rule("Qq", "(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
-    private static final Rule FY = rule("F", "(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
+    private static final Rule Q = rule("Qq", 0, null, "1234", "(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
+    private static final Rule FY = rule("F", 0, null, "Y", "(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
     private static final Rule YEAR4 = rule(DIGITS, FOUR, "年财", "(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
     private static final Rule YEAR2 = rule(DIGITS, TWO, "年", "(?<![\\d.])(\\d{2})年(?!度)");
-    private static final Rule YEAR_CN = rule("〇零" + CN_DIGITS, "([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
-    private static final Rule YEAR_2000 = rule("两", "两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
+    private static final Rule YEAR_CN = rule("〇零" + CN_DIGITS, 0, null, "〇零" + CN_DIGITS,
+            "([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
+    private static final Rule YEAR_2000 = rule("两", 0, null, "千", "两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
     private static final Rule YEAR_RANGE = rule(DIGITS, FOUR, SPACES + SEP_FIRST,
             "(?<![\\d.])(\\d{4})\\s*" + SEP + "\\s*(\\d{4})(?![\\d.%])");
-    private static final Rule MONTH = rule(DIGITS + CN_DIGITS + "十正腊冬", ONE_OR_TWO, "月",
+    private static final Rule MONTH = rule(DIGITS + CN_DIGITS + "十正腊冬", ONE_OR_TWO, "月", "一二月",
             "(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
     private static final Rule MONTH_RANGE = rule(DIGITS, ONE_OR_TWO, SPACES + SEP_FIRST,
             "(?<![\\d.])(\\d{1,2})\\s*" + SEP + "\\s*(\\d{1,2})月(份)?");
-    private static final Rule DAY = rule(DIGITS + CN_DIGITS + "十廿", ONE_OR_TWO, "日号",
+    private static final Rule DAY = rule(DIGITS + CN_DIGITS + "十廿", ONE_OR_TWO, "日号", "十日号" + CN_DIGITS,
             "(\\d{1,2}|三十一|三十|[二廿]十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
     private static final Rule LUNAR_DAY = rule("初三二廿十",
             "初[一二三四五六七八九十]|三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?");
     private static final Rule CN_DAY_BARE = rule(CN_DIGITS + "十",
             "三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]");
     private static final Rule BARE_DAY = rule(DIGITS, ONE_OR_TWO, "日", "(?<![\\d.\\-/:])(\\d{1,2})日");
-    private static final Rule RANGE_DAY = rule(DIGITS + CN_DIGITS + "十", ONE_OR_TWO, "日号",
+    private static final Rule RANGE_DAY = rule(DIGITS + CN_DIGITS + "十", ONE_OR_TWO, "日号", "十日号" + CN_DIGITS,
             "(\\d{1,2}|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
-    private static final Rule WEEK_NO = rule("第", "第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
-    private static final Rule CLOCK = rule(DIGITS + DAYPARTS, ONE_OR_TWO, ":",
+    private static final Rule WEEK_NO = rule("第", 0, null, DIGITS + CN_DIGITS + "十", "第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
+    private static final Rule CLOCK = rule(DIGITS + DAYPARTS, ONE_OR_TWO, ":", "午上晨晚",
             "(?<![\\d:.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
     private static final Rule CLOCK_CN = rule(DIGITS + CN_DIGITS + "十" + DAYPARTS, ONE_OR_TWO, "点时",
+            "午上晨晚点时十" + CN_DIGITS,
             "(?<![\\d.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}|[一二三四五六七八九十]{1,3})[点时]"
                     + "(?:(半)|(\\d{1,2}|[一二三四五六七八九十]{1,3})分(?:(\\d{1,2})秒)?)?");
-    private static final Rule DAY_TIME = rule(SPACES + "T",
+    private static final Rule DAY_TIME = rule(SPACES + "T", 0, null, SPACES + DIGITS,
             "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Rule AGO = rule(DIGITS + CN_DIGITS + "十两", ONE_OR_TWO, "年个周天",
+    private static final Rule AGO = rule(DIGITS + CN_DIGITS + "十两", ONE_OR_TWO, "年个周天", CN_DIGITS + "十两年个周天",
             "(?<![\\d.])(\\d{1,2}|[一二三四五六七八九十两]{1,3})(年|个月|周|个星期|天)前(?![后夕])");
     private static final Rule DMY2 = rule(DIGITS, ONE_OR_TWO, "/",
             "(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
@@ -127,7 +141,12 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private static final String UNIT_CHARS = "元万亿点只家个人股吨辆户次套台项倍名座所";
 
     private final DateLexicon lexicon;
-    private final CharTable<List<String>> wordsByFirst;
+    private final CharTable<List<Word>> wordsByFirst;
+
+    /** A word of the lexicon with what it is (looked up once, not at every position). */
+    private record Word(String w, DateLexicon.Relative relative, DateLexicon.Period period, DateLexicon.Holiday holiday,
+                        Integer weekday) {
+    }
     /** Bit {@code c} set when an era name starts with character {@code c}. */
     private final long[] eraStarts = new long[(Character.MAX_VALUE + 1) >>> 6];
     private final List<String> eraNames;
@@ -145,9 +164,10 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     /** An extractor over the given word lists. */
     public DateExtractor(DateLexicon lexicon) {
         this.lexicon = lexicon;
-        Map<Character, List<String>> byFirst = new HashMap<>();
+        Map<Character, List<Word>> byFirst = new HashMap<>();
         for (String w : lexicon.words()) {
-            byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>())
+                    .add(new Word(w, lexicon.relative(w), lexicon.period(w), lexicon.holiday(w), lexicon.weekday(w)));
         }
         this.wordsByFirst = CharTable.of(byFirst);
         this.eraNames = lexicon.eraNames();
@@ -591,10 +611,11 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (!wordMayStart(s, j, tokenStarts)) {
             return j;
         }
-        List<String> words = wordsByFirst.get(s.charAt(j));
+        List<Word> words = wordsByFirst.get(s.charAt(j));
         if (words != null) {
-            for (String w : words) {
-                DateLexicon.Relative r = lexicon.relative(w);
+            for (Word word : words) {
+                String w = word.w();
+                DateLexicon.Relative r = word.relative();
                 if (r != null && r.unit() == DateLexicon.Unit.YEAR && s.startsWith(w, j)) {
                     b.yearOffset = r.offset();
                     b.yearAnaphoric = r.anaphoric();
@@ -636,18 +657,19 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (s.startsWith("前", k) && k + 1 < s.length() && "一二三四1234".indexOf(s.charAt(k + 1)) >= 0) {
             return null;
         }
-        List<String> words = k < s.length() ? wordsByFirst.get(s.charAt(k)) : null;
+        List<Word> words = k < s.length() ? wordsByFirst.get(s.charAt(k)) : null;
         if (words != null) {
-            for (String w : words) {
+            for (Word word : words) {
+                String w = word.w();
                 if (!s.startsWith(w, k)) {
                     continue;
                 }
-                DateLexicon.Period p = lexicon.period(w);
+                DateLexicon.Period p = word.period();
                 if (p != null && (p.kind().equals("half") || p.kind().equals("quarter") || p.kind().equals("yearend"))) {
                     applyPeriod(b, p);
                     return one(b, s, start, k + w.length());
                 }
-                DateLexicon.Holiday h = lexicon.holiday(w);
+                DateLexicon.Holiday h = word.holiday();
                 if (h != null) {
                     b.holiday = h;
                     return one(b, s, start, k + w.length());
@@ -726,12 +748,13 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (j >= s.length()) {
             return j;
         }
-        List<String> words = wordsByFirst.get(s.charAt(j));
+        List<Word> words = wordsByFirst.get(s.charAt(j));
         if (words == null) {
             return j;
         }
-        for (String w : words) {
-            DateLexicon.Relative r = lexicon.relative(w);
+        for (Word word : words) {
+            String w = word.w();
+            DateLexicon.Relative r = word.relative();
             if (r != null && r.unit() == DateLexicon.Unit.MONTH && s.startsWith(w, j)) {
                 b.monthOffset = r.offset();
                 b.monthAnaphoric = r.anaphoric();
@@ -853,20 +876,21 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     // ---- words: relative words, periods, holidays
 
     private List<DateCandidate> words(String s, int i, boolean[] tokenStarts, DateCandidate last) {
-        List<String> ws = wordsByFirst.get(s.charAt(i));
+        List<Word> ws = wordsByFirst.get(s.charAt(i));
         if (ws == null) {
             return null;
         }
         if (!wordMayStart(s, i, tokenStarts)) {
             return null;
         }
-        for (String w : ws) {
+        for (Word word : ws) {
+            String w = word.w();
             if (!s.startsWith(w, i)) {
                 continue;
             }
             int end = i + w.length();
             DateCandidate.Builder b = new DateCandidate.Builder();
-            DateLexicon.Relative r = lexicon.relative(w);
+            DateLexicon.Relative r = word.relative();
             if (r != null) {
                 switch (r.unit()) {
                     case YEAR -> {
@@ -897,7 +921,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 }
                 return one(b, s, i, end);
             }
-            DateLexicon.Period p = lexicon.period(w);
+            DateLexicon.Period p = word.period();
             if (p != null) {
                 if (p.kind().equals("yearend")) {
                     continue;
@@ -908,7 +932,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 applyPeriod(b, p);
                 return one(b, s, i, end);
             }
-            DateLexicon.Holiday h = lexicon.holiday(w);
+            DateLexicon.Holiday h = word.holiday();
             if (h != null) {
                 b.holiday = h;
                 return one(b, s, i, end);
@@ -939,12 +963,13 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 break;
             }
         }
-        List<String> ws = j < s.length() ? wordsByFirst.get(s.charAt(j)) : null;
+        List<Word> ws = j < s.length() ? wordsByFirst.get(s.charAt(j)) : null;
         if (ws == null) {
             return null;
         }
-        for (String w : ws) {
-            Integer d = lexicon.weekday(w);
+        for (Word word : ws) {
+            String w = word.w();
+            Integer d = word.weekday();
             if (d != null && s.startsWith(w, j)) {
                 DateCandidate.Builder b = new DateCandidate.Builder();
                 b.weekday = d;
