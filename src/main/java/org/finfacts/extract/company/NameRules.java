@@ -35,6 +35,9 @@ public final class NameRules {
     /** {@link #regionsLongestFirst} by first character, in the same order. */
     private final org.finfacts.text.CharTable<List<String>> regionsByFirst;
     private final Set<String> leftStops;
+    /** First characters and greatest length of the left-stop words. */
+    private final java.util.BitSet leftStopFirsts = new java.util.BitSet(1 << 16);
+    private final int maxLeftStop;
     private final Set<String> genericCores;
     private final List<String> continuations;
     private final List<String> roles;
@@ -80,6 +83,14 @@ public final class NameRules {
         }
         regionsByFirst = org.finfacts.text.CharTable.of(byFirst);
         leftStops = new HashSet<>(column(store, "left-stops.tsv"));
+        int longest = 0;
+        for (String w : leftStops) {
+            if (!w.isEmpty()) {
+                leftStopFirsts.set(w.charAt(0));
+            }
+            longest = Math.max(longest, w.length());
+        }
+        maxLeftStop = longest;
         genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
         continuations = column(store, "suffix-continuations.tsv");
         roles = column(store, "roles.tsv");
@@ -162,6 +173,9 @@ public final class NameRules {
 
     /** Whether the word ends the text before a company name. */
     public boolean isLeftStop(String word) {
+        if (!word.isEmpty() && (word.length() > maxLeftStop || !leftStopFirsts.get(word.charAt(0)))) {
+            return false; // checked without hashing the word: most words are no left stop
+        }
         return leftStops.contains(word);
     }
 

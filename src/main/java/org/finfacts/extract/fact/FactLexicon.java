@@ -74,8 +74,8 @@ public final class FactLexicon {
     private final java.util.BitSet triggerLast = new java.util.BitSet(1 << 16);
     private final Map<Cue, List<String>> cues;
     private final Map<Cue, Set<String>> cueSets;
-    /** Per cue list, the first characters of its words. */
-    private final Map<Cue, java.util.BitSet> cueFirsts;
+    /** Per cue list (by ordinal), the first characters of its words. */
+    private final java.util.BitSet[] cueFirsts;
 
     private FactLexicon(Map<String, Trigger> triggers, Map<Cue, List<String>> cues) {
         this.triggers = Map.copyOf(triggers);
@@ -100,7 +100,7 @@ public final class FactLexicon {
             sets.put(cue, Set.copyOf(c.get(cue)));
         }
         this.cueSets = Collections.unmodifiableMap(sets);
-        Map<Cue, java.util.BitSet> firsts = new EnumMap<>(Cue.class);
+        this.cueFirsts = new java.util.BitSet[Cue.values().length];
         for (Cue cue : Cue.values()) {
             java.util.BitSet b = new java.util.BitSet(1 << 16);
             for (String w : c.get(cue)) {
@@ -108,9 +108,8 @@ public final class FactLexicon {
                     b.set(w.charAt(0));
                 }
             }
-            firsts.put(cue, b);
+            cueFirsts[cue.ordinal()] = b;
         }
-        this.cueFirsts = Collections.unmodifiableMap(firsts);
     }
 
     /** Loads both files; a malformed row fails naming its file and line. */
@@ -213,7 +212,7 @@ public final class FactLexicon {
 
     /** Whether a word of the cue list may start with {@code c} (false: none does). */
     public boolean mayStartWord(Cue cue, char c) {
-        return cueFirsts.get(cue).get(c);
+        return cueFirsts[cue.ordinal()].get(c);
     }
 
     /**
