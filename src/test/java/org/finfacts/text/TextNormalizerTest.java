@@ -102,4 +102,18 @@ class TextNormalizerTest {
                 .withChars("0123456789１２３亿万元美 ,.%％⾄至😀𠀀\n\t　-")
                 .ofMaxLength(80);
     }
+
+    @Test
+    void foldsEveryBasicMultilingualCharacterInTextAsItFoldsAlone() {
+        // the fast paths (ASCII, CJK ideographs, the punctuation tables) and the slow path agree with context
+        for (int cp = 0; cp <= 0xFFFF; cp++) {
+            if (Character.isSurrogate((char) cp)) {
+                continue;
+            }
+            String one = String.valueOf((char) cp);
+            NormalizedText alone = normalizer.normalize(one);
+            NormalizedText inText = normalizer.normalize("甲" + one + "乙");
+            assertEquals("甲" + alone.text() + "乙", inText.text(), "U+" + Integer.toHexString(cp));
+        }
+    }
 }
