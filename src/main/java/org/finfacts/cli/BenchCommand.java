@@ -16,6 +16,7 @@ import org.finfacts.index.FxRates;
 import org.finfacts.index.SearchBenchmark;
 import org.finfacts.server.ApiServer;
 import org.finfacts.text.html.ArticleExtractor;
+import org.finfacts.ingest.BatchRunner;
 import org.finfacts.ingest.InputRecord;
 import org.finfacts.ingest.InputSource;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -58,8 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Use only the first N documents.")
     Integer limit;
 
-    @Option(names = "--stages", split = ",", defaultValue = "hanlp,smartcn,recognizers,extract,pages,index,query",
-            description = "Stages to run: hanlp, smartcn, recognizers, extract, pages (needs --pages), index, query "
+    @Option(names = "--stages", split = ",", defaultValue = "hanlp,smartcn,recognizers,extract,breakdown,pages,index,query",
+            description = "Stages to run: hanlp, smartcn, recognizers, extract, breakdown (the whole pipeline's time "
+                    + "per stage, 1 thread), pages (needs --pages), index, query "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> stages;
 
@@ -107,19 +110,27 @@ public final class BenchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "finfacts bench: %,d documents, %,d characters from %s%n", bench.size(), bench.chars(), source);
         List<StageResult> results = new ArrayList<>();
         for (int t : threads) {
-            if (stages.contains("hanlp")) {
-                results.add(report(err, bench.measure(bench.hanlpSegmentation(engine), t)));
-            }
-            if (stages.contains("smartcn")) {
-                results.add(report(err, bench.measure(bench.smartChinese(), t)));
-            }
             if (stages.contains("recognizers") && t == 1) {
                 for (Recognizer r : engine.recognizers()) {
                     results.add(report(err, bench.measure(bench.recognizer(engine, r), t)));
                 }
             }
+            // the stages whose ratios are reported run interleaved, iteration by iteration
+            List<Benchmark.Stage> compared = new ArrayList<>();
+            if (stages.contains("hanlp")) {
+                compared.add(bench.hanlpSegmentation(engine));
+            }
+            if (stages.contains("smartcn")) {
+                compared.add(bench.smartChinese());
+            }
             if (stages.contains("extract")) {
-                results.add(report(err, bench.measure(bench.fullExtraction(engine), t)));
+                compared.add(bench.fullExtraction(engine));
+                compared.add(bench.fullExtractionBatched(engine, BatchRunner.GROUP));
+            }
+            if (!compared.isEmpty()) {
+                for (StageResult r : bench.measureInterleaved(compared, t)) {
+                    results.add(report(err, r));
+                }
             }
         }
         if (stages.contains("pages") && pages != null) {
@@ -131,6 +142,10 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(report(err, pageBench.measure(Benchmark.stage("page-clean",
                         i -> extractor.extract(html.get(i).text(), html.get(i).url())), t)));
             }
+        }
+        ObjectNode breakdown = null;
+        if (stages.contains("breakdown")) {
+            breakdown = breakdown(err, bench, engine);
         }
         ObjectNode indexing = null;
         if (stages.contains("index") || stages.contains("query")) {
@@ -157,13 +172,34 @@ public final class BenchCommand implements Callable<Integer> {
         Double ext2 = find(results, "full-extract", 2);
         if (seg1 != null && ext1 != null) {
             ratios.put("extract_vs_hanlp_1_thread", round(ext1 / seg1));
+            Double segCpu = findCpu(results, "hanlp-segment", 1);
+            Double extCpu = findCpu(results, "full-extract", 1);
+            if (segCpu != null && extCpu != null && segCpu > 0 && extCpu > 0) {
+                ratios.put("extract_vs_hanlp_1_thread_cpu_time", round(extCpu / segCpu));
+            }
         }
         if (ext1 != null && ext2 != null) {
             ratios.put("extract_2_threads_vs_1", round(ext2 / ext1));
         }
+        Double batch1 = find(results, "full-extract-batched", 1);
+        Double batch2 = find(results, "full-extract-batched", 2);
+        if (seg1 != null && batch1 != null) {
+            ratios.put("batched_extract_vs_hanlp_1_thread", round(batch1 / seg1));
+            Double segCpu = findCpu(results, "hanlp-segment", 1);
+            Double batchCpu = findCpu(results, "full-extract-batched", 1);
+            if (segCpu != null && batchCpu != null && segCpu > 0 && batchCpu > 0) {
+                ratios.put("batched_extract_vs_hanlp_1_thread_cpu_time", round(batchCpu / segCpu));
+            }
+        }
+        if (batch1 != null && batch2 != null) {
+            ratios.put("batched_extract_2_threads_vs_1", round(batch2 / batch1));
+        }
         Double sm1 = find(results, "smartcn-analyze", 1);
         if (sm1 != null && ext1 != null) {
             ratios.put("extract_vs_smartcn_1_thread", round(ext1 / sm1));
+        }
+        if (breakdown != null) {
+            report.set("breakdown", breakdown);
         }
         if (indexing != null) {
             report.set("index", indexing);
@@ -273,9 +309,31 @@ public final class BenchCommand implements Callable<Integer> {
         return o;
     }
 
+    /** The whole pipeline's time per stage on one thread: share of the total and the stage's own chars/s. */
+    private static ObjectNode breakdown(PrintStream err, Benchmark bench, Engine engine) {
+        Map<String, Long> nanos = bench.breakdown(engine, BatchRunner.GROUP);
+        long total = nanos.values().stream().mapToLong(Long::longValue).sum();
+        ObjectNode o = JsonCodec.mapper().createObjectNode();
+        o.put("total_chars_per_second", Math.round(bench.chars() / (total / 1e9)));
+        ObjectNode per = o.putObject("stages");
+        err.printf(Locale.ROOT, "  full-extract breakdown (1 thr, groups of %d, median per pass): %,.0f chars/s overall%n",
+                BatchRunner.GROUP, bench.chars() / (total / 1e9));
+        o.put("group", BatchRunner.GROUP);
+        for (Map.Entry<String, Long> e : nanos.entrySet()) {
+            double share = 100.0 * e.getValue() / Math.max(1, total);
+            double cps = bench.chars() / (Math.max(1, e.getValue()) / 1e9);
+            ObjectNode s = per.putObject(e.getKey());
+            s.put("share_percent", round(share));
+            s.put("chars_per_second", Math.round(cps));
+            s.put("millis_per_pass", round(e.getValue() / 1e6));
+            err.printf(Locale.ROOT, "    %-22s %5.1f%%  %,14.0f chars/s%n", e.getKey(), share, cps);
+        }
+        return o;
+    }
+
     private static StageResult report(PrintStream err, StageResult r) {
-        err.printf(Locale.ROOT, "  %-24s %d thr  %,12.0f chars/s  %,8.1f docs/s%n", r.stage(), r.threads(),
-                r.medianCharsPerSecond(), r.medianDocsPerSecond());
+        err.printf(Locale.ROOT, "  %-24s %d thr  %,12.0f chars/s  %,8.1f docs/s  %,12.0f chars/cpu-s%n", r.stage(), r.threads(),
+                r.medianCharsPerSecond(), r.medianDocsPerSecond(), r.medianCharsPerCpuSecond());
         return r;
     }
 
@@ -283,6 +341,15 @@ public final class BenchCommand implements Callable<Integer> {
         for (StageResult r : results) {
             if (r.stage().equals(stage) && r.threads() == threads) {
                 return r.medianCharsPerSecond();
+            }
+        }
+        return null;
+    }
+
+    private static Double findCpu(List<StageResult> results, String stage, int threads) {
+        for (StageResult r : results) {
+            if (r.stage().equals(stage) && r.threads() == threads) {
+                return r.medianCharsPerCpuSecond();
             }
         }
         return null;
@@ -338,11 +405,12 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "input: %s (%d documents, %,d chars); machine: %s%n", report.get("input").asText(),
                 report.get("documents").asInt(), report.get("chars").asLong(), report.get("machine").toString()));
-        sb.append(String.format(Locale.ROOT, "%-24s %4s %14s %10s %10s %10s %9s %9s%n", "stage", "thr", "chars/s (med)",
-                "docs/s", "alloc B/ch", "peak MB", "p50 ms", "p99 ms"));
+        sb.append(String.format(Locale.ROOT, "%-24s %4s %14s %10s %14s %10s %10s %9s %9s%n", "stage", "thr", "chars/s (med)",
+                "docs/s", "chars/cpu-s", "alloc B/ch", "peak MB", "p50 ms", "p99 ms"));
         for (StageResult r : results) {
-            sb.append(String.format(Locale.ROOT, "%-24s %4d %,14.0f %,10.1f %10.1f %10d %9s %9s%n", r.stage(), r.threads(),
-                    r.medianCharsPerSecond(), r.medianDocsPerSecond(), r.allocatedBytesPerChar(), r.peakHeapBytes() >> 20,
+            sb.append(String.format(Locale.ROOT, "%-24s %4d %,14.0f %,10.1f %,14.0f %10.1f %10d %9s %9s%n", r.stage(), r.threads(),
+                    r.medianCharsPerSecond(), r.medianDocsPerSecond(), r.medianCharsPerCpuSecond(), r.allocatedBytesPerChar(),
+                    r.peakHeapBytes() >> 20,
                     r.p50Millis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.p50Millis()),
                     r.p99Millis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.p99Millis())));
         }
@@ -351,6 +419,9 @@ public final class BenchCommand implements Callable<Integer> {
                 report.get("in_process_first_result_seconds").asDouble()));
         if (report.has("startup")) {
             sb.append("startup: ").append(report.get("startup")).append('\n');
+        }
+        if (report.has("breakdown")) {
+            sb.append("full-extract breakdown (1 thread): ").append(report.get("breakdown")).append('\n');
         }
         if (report.has("index")) {
             sb.append("index: ").append(report.get("index")).append('\n');

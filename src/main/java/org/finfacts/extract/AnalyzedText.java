@@ -20,6 +20,10 @@ public final class AnalyzedText {
     private final List<Sentence> sentences;
     private final List<Token> tokens;
     private final int[] firstTokenOfSentence;
+    /** Start, end and person-name flag of every token, side by side (what stages scan most). */
+    private final int[] tokenStarts;
+    private final int[] tokenEnds;
+    private final boolean[] personNames;
 
     /** Builds the view; {@code tokens} must be sorted by start and lie inside the sentences. */
     public AnalyzedText(Document document, NormalizedText normalized, List<Sentence> sentences, List<Token> tokens) {
@@ -27,6 +31,15 @@ public final class AnalyzedText {
         this.normalized = normalized;
         this.sentences = List.copyOf(sentences);
         this.tokens = Collections.unmodifiableList(new ArrayList<>(tokens));
+        this.tokenStarts = new int[tokens.size()];
+        this.tokenEnds = new int[tokens.size()];
+        this.personNames = new boolean[tokens.size()];
+        for (int k = 0; k < tokens.size(); k++) {
+            Token tk = tokens.get(k);
+            tokenStarts[k] = tk.start();
+            tokenEnds[k] = tk.end();
+            personNames[k] = tk.isPersonName();
+        }
         this.firstTokenOfSentence = new int[sentences.size() + 1];
         int t = 0;
         for (int s = 0; s < sentences.size(); s++) {
@@ -61,6 +74,26 @@ public final class AnalyzedText {
     /** All tokens in order. */
     public List<Token> tokens() {
         return tokens;
+    }
+
+    /** Number of tokens. */
+    public int tokenCount() {
+        return tokenStarts.length;
+    }
+
+    /** Start of token {@code k} (as {@code tokens().get(k).start()}, without touching the token). */
+    public int tokenStart(int k) {
+        return tokenStarts[k];
+    }
+
+    /** End of token {@code k}. */
+    public int tokenEnd(int k) {
+        return tokenEnds[k];
+    }
+
+    /** Whether token {@code k} is tagged as a person name ({@link Token#isPersonName()}). */
+    public boolean tokenIsPersonName(int k) {
+        return personNames[k];
     }
 
     /** Tokens of one sentence, in order. */

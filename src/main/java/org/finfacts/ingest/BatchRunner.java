@@ -1,11 +1,13 @@
 package org.finfacts.ingest;
 
+import org.finfacts.core.Document;
 import org.finfacts.core.Engine;
 import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.Fact;
 import org.finfacts.facts.Provenance;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +36,10 @@ import java.util.function.Supplier;
 public final class BatchRunner {
     /** Input bytes allowed in flight at once (one record is always admitted, whatever its size). */
     public static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
+    /** Records a worker annotates together, stage by stage ({@link Engine#processAll}). */
+    public static final int GROUP = 64;
+    /** Input bytes after which a group is handed over even if it has fewer records (big documents). */
+    static final long GROUP_BYTES = 1L << 19;
 
     /** Counts of one run. */
     public record Summary(long ok, long failed, Map<String, Long> failuresByReason, long chars, long nanos,
@@ -121,12 +127,17 @@ public final class BatchRunner {
         Deque<InputRecord> inFlight = new ArrayDeque<>();
         Deque<Long> sizes = new ArrayDeque<>();
         long bytesInFlight = 0;
-        int maxInFlight = threads * 8;
+        int maxInFlight = threads * 2 * GROUP;
+        List<InputRecord> group = new ArrayList<>(GROUP);
+        List<CompletableFuture<Result>> groupResults = new ArrayList<>(GROUP);
+        long groupBytes = 0;
         long lastReport = t0;
         boolean withDuplicates = options.duplicates() != null;
         try {
             while (records.hasNext() || !window.isEmpty()) {
-                while (window.size() < maxInFlight && (window.isEmpty() || bytesInFlight < MAX_IN_FLIGHT_BYTES)
+                // refill once a whole group fits, so that workers get full groups
+                boolean refill = window.size() <= maxInFlight - GROUP;
+                while (refill && window.size() < maxInFlight && (window.isEmpty() || bytesInFlight < MAX_IN_FLIGHT_BYTES)
                         && records.hasNext()) {
                     InputRecord r = records.next();
                     if (r.id() != null && options.alreadyDone().test(r.id())) {
@@ -143,9 +154,19 @@ public final class BatchRunner {
                                 AnnotatedDocument.failed(r.id(), r.error()).withProvenance(Provenance.input(r.origin())),
                                 null)));
                     } else {
-                        window.addLast(pool.submit(() -> processSafely(r, withDuplicates)));
+                        CompletableFuture<Result> result = new CompletableFuture<>();
+                        window.addLast(result);
+                        group.add(r);
+                        groupResults.add(result);
+                        groupBytes += size;
+                        if (group.size() == GROUP || groupBytes >= GROUP_BYTES) {
+                            submitGroup(pool, group, groupResults, withDuplicates);
+                            groupBytes = 0;
+                        }
                     }
                 }
+                submitGroup(pool, group, groupResults, withDuplicates);
+                groupBytes = 0;
                 if (window.isEmpty()) {
                     continue;
                 }
@@ -208,6 +229,89 @@ public final class BatchRunner {
             return 0;
         }
         return r.document() == null || r.document().text() == null ? 0 : 2L * r.document().text().length();
+    }
+
+    /** Hands the records gathered so far to a worker as one group, then starts a new group. */
+    private void submitGroup(ExecutorService pool, List<InputRecord> group, List<CompletableFuture<Result>> results,
+                             boolean fingerprint) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<InputRecord> records = List.copyOf(group);
+        List<CompletableFuture<Result>> futures = List.copyOf(results);
+        group.clear();
+        results.clear();
+        pool.execute(() -> {
+            try {
+                List<Result> done = processGroup(records, fingerprint);
+                for (int i = 0; i < futures.size(); i++) {
+                    futures.get(i).complete(done.get(i));
+                }
+            } catch (Throwable e) {
+                for (CompletableFuture<Result> f : futures) {
+                    f.completeExceptionally(e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Prepares and annotates a group of records: the engine runs stage by stage over the group's
+     * documents ({@link Engine#processAll}); each result is what {@link #processSafely} gives the
+     * record alone. Should the group fail as a whole (out of memory), each record runs alone.
+     */
+    private List<Result> processGroup(List<InputRecord> records, boolean fingerprint) {
+        Result[] out = new Result[records.size()];
+        List<InputRecord.Prepared> prepared = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            InputRecord r = records.get(i);
+            try {
+                InputRecord.Prepared p = r.prepare();
+                if (p.isError()) {
+                    out[i] = new Result(AnnotatedDocument.failed(r.id(), p.error()).withProvenance(p.provenance()), null);
+                } else {
+                    prepared.add(p);
+                    at.add(i);
+                    docs.add(p.document());
+                }
+            } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+                out[i] = processSafely(r, fingerprint);
+            }
+        }
+        List<AnnotatedDocument> annotated;
+        try {
+            annotated = engine.processAll(docs);
+        } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+            annotated = null;
+        }
+        for (int k = 0; k < at.size(); k++) {
+            int i = at.get(k);
+            out[i] = annotated == null ? processSafely(records.get(i), fingerprint)
+                    : finished(records.get(i), prepared.get(k), annotated.get(k), fingerprint);
+        }
+        return List.of(out);
+    }
+
+    /** The result of an annotated record: provenance, source notes and the near-duplicate fingerprint. */
+    private static Result finished(InputRecord r, InputRecord.Prepared p, AnnotatedDocument doc, boolean fingerprint) {
+        try {
+            if (doc.isError()) {
+                return new Result(doc.withProvenance(p.provenance()), null);
+            }
+            int[] fp = fingerprint ? NearDuplicates.signature(bodyOf(doc)) : null;
+            return new Result(doc.withProvenance(p.provenance()).withSourceNotes(p.warnings(), p.publishedFrom()), fp);
+        } catch (OutOfMemoryError e) {
+            return new Result(AnnotatedDocument.failed(r.id(), "too large: out of memory while processing")
+                    .withProvenance(Provenance.input(r.origin())), null);
+        } catch (StackOverflowError e) {
+            return new Result(AnnotatedDocument.failed(r.id(), "parse failure: input nested too deeply")
+                    .withProvenance(Provenance.input(r.origin())), null);
+        } catch (RuntimeException e) {
+            return new Result(AnnotatedDocument.failed(r.id(), "internal error: " + e.getClass().getSimpleName())
+                    .withProvenance(Provenance.input(r.origin())), null);
+        }
     }
 
     private Result processSafely(InputRecord r, boolean fingerprint) {

@@ -3,10 +3,12 @@ package org.finfacts.normalize;
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.facts.DateMention;
 import org.finfacts.facts.Grain;
+import org.finfacts.text.DatelineParser;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,19 +32,37 @@ public final class TextPublicationTimeFinder implements PublicationTimeFinder {
     private static final Pattern DATE_TIME = Pattern.compile("(?<![\\d.\\-/])(" + DATE + TIME + ")");
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?m)^[\\t ]*(" + DATE + ")[\\t ]*(?:$|来源|作者|编辑|记者|责任编辑|\\|)");
-    private static final Pattern RELATED = Pattern.compile("相关报道|相关阅读|相关新闻|推荐阅读|延伸阅读|热门推荐");
+    /** Related-links headings: the byline zone ends at the first. */
+    private static final List<String> RELATED_WORDS = List.of("相关报道", "相关阅读", "相关新闻", "推荐阅读", "延伸阅读", "热门推荐");
 
     @Override
     public Optional<Found> find(AnalyzedText text) {
         String s = text.text();
         int zone = Math.min(s.length(), ZONE);
-        Matcher related = RELATED.matcher(s);
-        related.region(0, zone);
-        if (related.find()) {
-            zone = related.start();
+        if (!DatelineParser.hasFourDigits(s, 0, zone)) {
+            return Optional.empty();
         }
+        int related = firstRelatedHeading(s, zone);
+        if (related >= 0) {
+            zone = related;
+        }
+        String head = s.substring(0, zone);
         for (Pattern p : new Pattern[] {LABELLED, DATE_TIME, DATE_LINE}) {
+            // cheap necessary conditions first: a label word, the colon of a time of day, a line led by a year
+            if (p == LABELLED && !head.contains("时间") && !head.contains("日期") && !head.contains("发表于")
+                    && !head.contains("发布于")
+                    || p == DATE_TIME && head.indexOf(':') < 0
+                    || p == DATE_LINE && !lineStartsWithYear(head)) {
+                continue;
+            }
             Matcher m = p.matcher(s);
+            if (p == DATE_TIME) {
+                Optional<Found> found = firstDateTime(s, zone, m);
+                if (found.isPresent()) {
+                    return found;
+                }
+                continue;
+            }
             m.region(0, zone);
             while (m.find()) {
                 Optional<Found> found = found(s, m);
@@ -50,6 +70,65 @@ public final class TextPublicationTimeFinder implements PublicationTimeFinder {
                     return found;
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /** Where the first related-links heading starts in {@code s[0, zone)}, or -1. */
+    private static int firstRelatedHeading(String s, int zone) {
+        String zoneText = s.substring(0, zone);
+        int first = -1;
+        for (String w : RELATED_WORDS) {
+            int at = zoneText.indexOf(w);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Whether a line of {@code head} starts, after spaces and tabs, with four digits (what
+     * {@link #DATE_LINE} needs); lines begin after any line terminator, as {@code (?m)^} has them.
+     */
+    private static boolean lineStartsWithYear(String head) {
+        int n = head.length();
+        for (int i = 0; i < n; i++) {
+            char prev = i == 0 ? '\n' : head.charAt(i - 1);
+            if (prev != '\n' && prev != '\r' && prev != '\u0085' && prev != '\u2028' && prev != '\u2029') {
+                continue;
+            }
+            int k = i;
+            while (k < n && (head.charAt(k) == ' ' || head.charAt(k) == '\t')) {
+                k++;
+            }
+            if (DatelineParser.hasFourDigits(head, k, Math.min(n, k + 4))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first match of {@link #DATE_TIME} in {@code s[0, zone)} that reads as a date, as a
+     * {@code find()} loop gives it: a match begins with a digit after none of {@code 0-9 . - /} (the
+     * pattern's look-behind), so the pattern is tried at those positions only.
+     */
+    private static Optional<Found> firstDateTime(String s, int zone, Matcher m) {
+        for (int at = 0; at < zone; at++) {
+            char c = s.charAt(at);
+            if (c < '0' || c > '9' || at > 0 && "0123456789.-/".indexOf(s.charAt(at - 1)) >= 0) {
+                continue;
+            }
+            m.region(at, zone);
+            if (!m.lookingAt()) {
+                continue;
+            }
+            Optional<Found> found = found(s, m);
+            if (found.isPresent()) {
+                return found;
+            }
+            at = m.end() - 1;
         }
         return Optional.empty();
     }

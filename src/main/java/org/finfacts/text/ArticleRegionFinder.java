@@ -161,7 +161,7 @@ public final class ArticleRegionFinder implements RegionFinder {
             if (l.start() > length / 2) {
                 break;
             }
-            if (isMetaLine(l.text()) && DatelineParser.findFirst(l.text()).isPresent()) {
+            if (DatelineParser.findFirst(l.text()).isPresent() && isMetaLine(l.text())) {
                 return content.get(c);
             }
         }
@@ -175,6 +175,9 @@ public final class ArticleRegionFinder implements RegionFinder {
             return false;
         }
         Optional<DatelineParser.Stamp> stamp = DatelineParser.findFirst(t);
+        if (stamp.isEmpty() && t.indexOf(':') < 0 && t.indexOf('：') < 0) {
+            return false;
+        }
         boolean labelled = false;
         String rest = t;
         if (stamp.isPresent()) {
@@ -205,8 +208,8 @@ public final class ArticleRegionFinder implements RegionFinder {
                 if (k > limit) {
                     break;
                 }
-                String lk = key(lines.get(k).text());
-                if (lk.equals(key) || (lk.contains(key) && lk.length() <= key.length() + 20)) {
+                String lk = key(lines.get(k).text(), key.length() + 20);
+                if (lk != null && (lk.equals(key) || lk.contains(key))) {
                     return k;
                 }
             }
@@ -291,19 +294,57 @@ public final class ArticleRegionFinder implements RegionFinder {
         }
         for (int i = c; i < c + 3; i++) {
             String t = lines.get(content.get(i)).text().strip();
-            if (t.length() > 60 || !LIST_ITEM_DATE.matcher(t).find()) {
+            if (t.length() > 60 || !endsLikeDate(t) || !hasDigit(t) || !LIST_ITEM_DATE.matcher(t).find()) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String key(String s) {
-        if (s == null) {
-            return "";
+    /** Whether a stripped line ends as a list item's date does: a day, 日, a time, or a closing bracket. */
+    private static boolean endsLikeDate(String t) {
+        int e = t.length();
+        if (e > 0 && t.charAt(e - 1) == '\u0085') {
+            e--; // a final line terminator, before which the pattern's $ also matches
         }
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+        while (e > 0 && " \t\n\u000B\f\r".indexOf(t.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        if (e == 0) {
+            return false;
+        }
+        char c = t.charAt(e - 1);
+        return c >= '0' && c <= '9' || c == '日' || c == ')' || c == ']' || c == '）' || c == '】';
+    }
+
+    /** Whether a line holds an ASCII digit (a list item's date needs one). */
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(String s) {
+        return s == null ? "" : key(s, Integer.MAX_VALUE);
+    }
+
+    /** The letters and digits of {@code s} in lower case, or null once they run longer than {@code max} chars. */
+    private static String key(String s, int max) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 128));
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                b.appendCodePoint(Character.toLowerCase(cp));
+                if (b.length() > max) {
+                    return null;
+                }
+            }
+        }
         return b.toString();
     }
 }

@@ -59,29 +59,78 @@ public final class DatelineParser {
     /** Every date-time in {@code text}, in order. */
     public static List<Stamp> findAll(String text) {
         List<Stamp> out = new ArrayList<>();
-        if (text == null) {
+        if (text == null || !hasFourDigits(text, 0, text.length())) {
             return out;
         }
-        Matcher m = DATE_TIME.matcher(text);
-        while (m.find()) {
+        Matcher m = dateTimeMatcher(text);
+        int from = 0;
+        while (nextDateTime(m, text, from)) {
             toStamp(m).ifPresent(out::add);
+            from = m.end();
         }
         return out;
     }
 
     /** The first date-time in {@code text}, if any. */
     public static Optional<Stamp> findFirst(String text) {
-        if (text == null) {
+        if (text == null || !hasFourDigits(text, 0, text.length())) {
             return Optional.empty();
         }
-        Matcher m = DATE_TIME.matcher(text);
-        while (m.find()) {
+        Matcher m = dateTimeMatcher(text);
+        int from = 0;
+        while (nextDateTime(m, text, from)) {
             Optional<Stamp> s = toStamp(m);
             if (s.isPresent()) {
                 return s;
             }
+            from = m.end();
         }
         return Optional.empty();
+    }
+
+    private static Matcher dateTimeMatcher(String text) {
+        Matcher m = DATE_TIME.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        return m;
+    }
+
+    /**
+     * The next match of the date-time pattern at or after {@code from}, as {@code find()} gives it:
+     * every match begins with a digit that follows no digit, so the pattern is tried at those
+     * positions only.
+     */
+    private static boolean nextDateTime(Matcher m, String text, int from) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            char c = text.charAt(p);
+            if (c >= '0' && c <= '9' && (p == 0 || text.charAt(p - 1) < '0' || text.charAt(p - 1) > '9')) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds four ASCII digits in a row: every date-time this class
+     * finds has a four-digit year, so text without them is skipped without running the patterns.
+     */
+    public static boolean hasFourDigits(CharSequence text, int from, int to) {
+        int run = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == 4) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     /**

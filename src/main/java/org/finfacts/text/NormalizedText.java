@@ -14,13 +14,20 @@ public final class NormalizedText {
     private final String original;
     private final String text;
     private final int[] originalCodePointOf;
+    /** UTF-16 index of each original code point (and the length at the end); null when they coincide. */
     private final int[] originalUtf16OfCodePoint;
+    private final int originalLength;
 
     NormalizedText(String original, String text, int[] originalCodePointOf) {
         this.original = original;
         this.text = text;
         this.originalCodePointOf = originalCodePointOf;
         int cps = original.codePointCount(0, original.length());
+        this.originalLength = cps;
+        if (cps == original.length()) {
+            this.originalUtf16OfCodePoint = null; // no surrogate pairs: code point i is UTF-16 index i
+            return;
+        }
         int[] utf16 = new int[cps + 1];
         int cp = 0;
         for (int i = 0; i < original.length(); ) {
@@ -43,7 +50,7 @@ public final class NormalizedText {
 
     /** Length of the original text in Unicode code points. */
     public int originalLength() {
-        return originalUtf16OfCodePoint.length - 1;
+        return originalLength;
     }
 
     /** Code point offset in the original of the working-copy character at {@code index}. */
@@ -82,6 +89,9 @@ public final class NormalizedText {
 
     /** The original text between two code point offsets. */
     public String originalSlice(int cpStart, int cpEnd) {
+        if (originalUtf16OfCodePoint == null) {
+            return original.substring(cpStart, cpEnd);
+        }
         return original.substring(originalUtf16OfCodePoint[cpStart], originalUtf16OfCodePoint[cpEnd]);
     }
 }

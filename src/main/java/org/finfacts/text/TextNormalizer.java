@@ -24,9 +24,21 @@ public final class TextNormalizer {
         int[] map = new int[Math.max(16, n + 16)];
         int cpIndex = 0;
         for (int i = 0; i < n; ) {
+            char ch = original.charAt(i);
+            if (ch < 0x80 || (ch >= 0x4E00 && ch <= 0x9FFF)) {
+                // the common case: ASCII and CJK unified ideographs stay as they are (CR becomes LF)
+                if (folded.length() >= map.length) {
+                    map = java.util.Arrays.copyOf(map, map.length * 2);
+                }
+                map[folded.length()] = cpIndex;
+                folded.append(ch == '\r' ? '\n' : ch);
+                i++;
+                cpIndex++;
+                continue;
+            }
             int cp = original.codePointAt(i);
             i += Character.charCount(cp);
-            String out = fold(cp);
+            String out = cachedFold(cp);
             for (int k = 0; k < out.length(); k++) {
                 if (folded.length() >= map.length) {
                     map = java.util.Arrays.copyOf(map, map.length * 2);
@@ -37,6 +49,35 @@ public final class TextNormalizer {
             cpIndex++;
         }
         return dropSpacesInsideNumbers(original, folded, map);
+    }
+
+    /**
+     * {@link #fold} of general punctuation (U+2000..206F), CJK symbols and punctuation (U+3000..303F)
+     * and full-width forms (U+FF00..FFEF), the non-ideographs Chinese text uses most, computed once.
+     */
+    private static final String[] GENERAL_PUNCTUATION = foldTable(0x2000, 0x2070);
+    private static final String[] CJK_PUNCTUATION = foldTable(0x3000, 0x3040);
+    private static final String[] FULL_WIDTH = foldTable(0xFF00, 0xFFF0);
+
+    private static String[] foldTable(int from, int to) {
+        String[] t = new String[to - from];
+        for (int cp = from; cp < to; cp++) {
+            t[cp - from] = fold(cp);
+        }
+        return t;
+    }
+
+    private static String cachedFold(int cp) {
+        if (cp >= 0x2000 && cp < 0x2070) {
+            return GENERAL_PUNCTUATION[cp - 0x2000];
+        }
+        if (cp >= 0x3000 && cp < 0x3040) {
+            return CJK_PUNCTUATION[cp - 0x3000];
+        }
+        if (cp >= 0xFF00 && cp < 0xFFF0) {
+            return FULL_WIDTH[cp - 0xFF00];
+        }
+        return fold(cp);
     }
 
     private static String fold(int cp) {

@@ -102,4 +102,20 @@ class TextNormalizerTest {
                 .withChars("0123456789１２３亿万元美 ,.%％⾄至😀𠀀\n\t　-")
                 .ofMaxLength(80);
     }
+
+    @Test
+    void foldsEveryBasicMultilingualCharacterInTextAsItFoldsAlone() {
+        // the fast paths (ASCII, CJK ideographs, the punctuation tables) and the slow path agree with context;
+        // invisible format characters are context-dependent by design (dropped inside Han words and numbers)
+        String contextual = "\u200B\u200C\u200D\u2060\u00AD";
+        for (int cp = 0; cp <= 0xFFFF; cp++) {
+            if (Character.isSurrogate((char) cp) || contextual.indexOf(cp) >= 0) {
+                continue;
+            }
+            String one = String.valueOf((char) cp);
+            NormalizedText alone = normalizer.normalize(one);
+            NormalizedText inText = normalizer.normalize("甲" + one + "乙");
+            assertEquals("甲" + alone.text() + "乙", inText.text(), "U+" + Integer.toHexString(cp));
+        }
+    }
 }

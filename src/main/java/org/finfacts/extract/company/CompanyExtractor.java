@@ -243,9 +243,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             }
         }
         String slice = text.substring(s, e);
-        boolean hasLatin = slice.chars().anyMatch(c -> NameBoundary.isLatinLetter((char) c));
+        long letters = latinLetters(slice);
+        boolean hasLatin = letters > 0;
         if (hasLatin && !n.surfaces().contains(slice)) {
-            long letters = slice.chars().filter(c -> NameBoundary.isLatinLetter((char) c)).count();
             boolean allLower = slice.equals(slice.toLowerCase(java.util.Locale.ROOT));
             if (letters < 5 || allLower) {
                 return false;
@@ -448,6 +448,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
      */
     private List<CompanyCandidate> riskWarningNames(String text) {
         List<CompanyCandidate> out = new ArrayList<>();
+        if (!text.contains("ST")) {
+            return out; // every risk-warning prefix holds ST
+        }
         Matcher m = RISK_WARNING.matcher(text);
         while (m.find()) {
             String name = m.group();
@@ -461,12 +464,31 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
 
     private static boolean isNominal(Token t) {
         String tag = t.tag();
-        if (tag.isEmpty() || !t.word().chars().allMatch(c -> NameBoundary.isHan((char) c))) {
+        if (tag.isEmpty() || !allHan(t.word())) {
             return false;
         }
         char c = tag.charAt(0);
         return c == 'n' || c == 'j' || c == 'b' || tag.equals("vn") || tag.equals("ag") || tag.equals("ng")
                 || tag.equals("tg") || tag.equals("an") || tag.equals("gi") || tag.equals("gm");
+    }
+
+    private static int latinLetters(String s) {
+        int letters = 0;
+        for (int k = 0; k < s.length(); k++) {
+            if (NameBoundary.isLatinLetter(s.charAt(k))) {
+                letters++;
+            }
+        }
+        return letters;
+    }
+
+    private static boolean allHan(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (!NameBoundary.isHan(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHanAt(String text, int pos) {
@@ -586,7 +608,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private List<CompanyCandidate> latinCandidates(String text) {
         List<CompanyCandidate> out = new ArrayList<>();
         Matcher m = LATIN_NAME.matcher(text);
-        while (m.find()) {
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        for (int from = 0; nextLatinName(m, text, from); from = m.end()) {
             int s = m.start();
             int e = m.end();
             String name = text.substring(s, e);
@@ -609,7 +633,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 }
                 name = text.substring(s, e);
             }
-            long letters = name.chars().filter(c -> NameBoundary.isLatinLetter((char) c)).count();
+            long letters = latinLetters(name);
             if (letters < 2 || rules.isLatinNotCompany(name) || rules.notCompanyKind(name) != null
                     || gazetteer.idOf(name) != null || CODE_LIKE.matcher(name).matches()) {
                 continue;
@@ -628,6 +652,29 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             out.add(new CompanyCandidate(s, e, name, CompanyCandidate.Source.LATIN, null, null, !strong, null));
         }
         return out;
+    }
+
+    /**
+     * The next match of {@link #LATIN_NAME} at or after {@code from}, as {@code find()} gives it: a
+     * match begins with a capital letter after none of {@code A-Za-z0-9&._/@-}, so the pattern is
+     * tried at those positions only.
+     */
+    private static boolean nextLatinName(Matcher m, String text, int from) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            char c = text.charAt(p);
+            if (c >= 'A' && c <= 'Z' && (p == 0 || !gluesLatin(text.charAt(p - 1)))) {
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean gluesLatin(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "&._/@-".indexOf(c) >= 0;
     }
 
     private static int priority(CompanyCandidate c) {

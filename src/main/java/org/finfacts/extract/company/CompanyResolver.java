@@ -46,11 +46,46 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
 
     private final Gazetteer gazetteer;
     private final NameRules rules;
+    /** Name keys of six characters or more that start with an ASCII character, by that character: {@code [key, id]}. */
+    private final List<List<String[]>> longKeysByAsciiFirst;
+    /** The context cues by the key of the name they are for; those for every name; those for unknown Latin names. */
+    private final Map<String, List<NameRules.Cue>> cuesByAliasKey;
+    private final List<NameRules.Cue> cuesForAll;
+    private final List<NameRules.Cue> cuesForLatin;
+    private final int maxCueLength;
 
     /** A resolver over the gazetteer and the rules. */
     public CompanyResolver(Gazetteer gazetteer, NameRules rules) {
         this.gazetteer = gazetteer;
         this.rules = rules;
+        List<List<String[]>> byFirst = new ArrayList<>(0x80);
+        for (int c = 0; c < 0x80; c++) {
+            byFirst.add(new ArrayList<>());
+        }
+        for (Map.Entry<String, String> e : gazetteer.nameKeys().entrySet()) {
+            String k = e.getKey();
+            if (k.length() >= 6 && k.charAt(0) < 0x80) {
+                byFirst.get(k.charAt(0)).add(new String[] {k, e.getValue()});
+            }
+        }
+        this.longKeysByAsciiFirst = byFirst;
+        Map<String, List<NameRules.Cue>> cuesByKey = new HashMap<>();
+        List<NameRules.Cue> everywhere = new ArrayList<>();
+        List<NameRules.Cue> latin = new ArrayList<>();
+        for (NameRules.Cue cue : rules.cues()) {
+            if (cue.alias().equals("*")) {
+                everywhere.add(cue);
+            } else {
+                cuesByKey.computeIfAbsent(Gazetteer.key(cue.alias()), k -> new ArrayList<>()).add(cue);
+            }
+            if (cue.alias().equals(LATIN_SCOPE)) {
+                latin.add(cue);
+            }
+        }
+        this.cuesByAliasKey = cuesByKey;
+        this.cuesForAll = everywhere;
+        this.cuesForLatin = latin;
+        this.maxCueLength = rules.cues().stream().mapToInt(c -> c.word().length()).max().orElse(0);
     }
 
     @Override
@@ -285,14 +320,13 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
             return null;
         }
         String found = null;
-        for (Map.Entry<String, String> e : gazetteer.nameKeys().entrySet()) {
-            String k = e.getKey();
-            if (k.length() >= 6 && k.charAt(0) == w.charAt(0) && Math.abs(k.length() - w.length()) <= 1
-                    && oneEditApart(k, w)) {
-                if (found != null && !found.equals(e.getValue())) {
+        for (String[] e : longKeysByAsciiFirst.get(w.charAt(0))) {
+            String k = e[0];
+            if (Math.abs(k.length() - w.length()) <= 1 && oneEditApart(k, w)) {
+                if (found != null && !found.equals(e[1])) {
                     return null;
                 }
-                found = e.getValue();
+                found = e[1];
             }
         }
         return found;
@@ -414,21 +448,26 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         String key = Gazetteer.key(c.name());
         boolean company = false;
         boolean not = false;
-        for (NameRules.Cue cue : rules.cues()) {
-            String scope = cue.alias();
-            boolean applies = latin ? scope.equals(LATIN_SCOPE)
-                    : scope.equals("*") || Gazetteer.key(scope).equals(key);
-            if (!applies) {
-                continue;
-            }
+        List<NameRules.Cue> applying = new ArrayList<>();
+        if (latin) {
+            applying.addAll(cuesForLatin);
+        } else {
+            applying.addAll(cuesForAll);
+            applying.addAll(cuesByAliasKey.getOrDefault(key, List.of()));
+        }
+        String leftStripped = latin ? left.stripTrailing() : null;
+        String rightStripped = latin ? right.stripLeading() : null;
+        boolean rightDe = right.startsWith("的");
+        // a cue counts on the right only when it starts within RIGHT_WINDOW characters
+        String rightWindow = latin ? null : right.substring(0, Math.min(right.length(), RIGHT_WINDOW + maxCueLength));
+        for (NameRules.Cue cue : applying) {
             boolean near;
             if (latin) {
-                String l = left.stripTrailing();
-                near = l.endsWith(cue.word()) || right.stripLeading().startsWith(cue.word())
-                        || right.startsWith("的" + cue.word());
+                near = leftStripped.endsWith(cue.word()) || rightStripped.startsWith(cue.word())
+                        || rightDe && right.startsWith(cue.word(), 1);
             } else {
                 near = left.contains(cue.word());
-                int at = right.indexOf(cue.word());
+                int at = rightWindow.indexOf(cue.word());
                 near |= at >= 0 && at <= RIGHT_WINDOW;
             }
             if (near) {

@@ -29,9 +29,12 @@ final class NameBoundary {
 
     private final NameRules rules;
     private final AhoCorasick<String> stopPhrases;
+    /** Length of the longest left-stop word. */
+    private final int maxLeftStop;
 
     NameBoundary(NameRules rules) {
         this.rules = rules;
+        this.maxLeftStop = rules.leftStops().stream().mapToInt(String::length).max().orElse(0);
         Map<String, String> phrases = new HashMap<>();
         for (String s : rules.leftStops()) {
             if (s.length() >= 2) {
@@ -51,12 +54,16 @@ final class NameBoundary {
     }
 
     static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '丨';
+        if (c >= 0x4E00 && c <= 0x9FFC) {
+            return c != '丨'; // CJK unified ideographs: Han in every Unicode version since 13
+        }
+        return c >= 0x80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     static boolean isLatinLetter(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                || (c > 0x7F && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN && Character.isLetter(c));
+                || (c > 0x7F && (c < 0x4E00 || c > 0x9FFC)
+                    && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN && Character.isLetter(c));
     }
 
     /** Start of the run of name characters that ends at {@code end}, at most {@link #MAX_NAME} long. */
@@ -261,16 +268,31 @@ final class NameBoundary {
             return SOFT_BEFORE_PLACE;
         }
         if (c == 't') {
-            return w.chars().anyMatch(Character::isDigit) ? HARD : NONE;
+            for (int k = 0; k < w.length(); k++) {
+                if (Character.isDigit((int) w.charAt(k))) {
+                    return HARD;
+                }
+            }
+            return NONE;
         }
         if (c == 'q') {
             return afterNumber ? HARD : NONE;
         }
         if (c == 'm') {
-            return w.chars().anyMatch(ch -> isHan((char) ch)) ? NONE : HARD;
+            for (int k = 0; k < w.length(); k++) {
+                if (isHan(w.charAt(k))) {
+                    return NONE;
+                }
+            }
+            return HARD;
         }
         if (c == 'x') {
-            return w.chars().allMatch(ch -> isNameChar((char) ch)) ? NONE : HARD;
+            for (int k = 0; k < w.length(); k++) {
+                if (!isNameChar(w.charAt(k))) {
+                    return HARD;
+                }
+            }
+            return NONE;
         }
         return STOP_TAGS.indexOf(c) >= 0 ? HARD : NONE;
     }
@@ -281,8 +303,8 @@ final class NameBoundary {
      */
     boolean isRelation(String text, int from, int to, int end) {
         String name = text.substring(from, end);
-        for (String stop : rules.leftStops()) {
-            if (stop.length() > end - to && name.endsWith(stop)) {
+        for (int len = end - to + 1; len <= Math.min(maxLeftStop, name.length()); len++) {
+            if (rules.isLeftStop(name.substring(name.length() - len))) {
                 return true;
             }
         }

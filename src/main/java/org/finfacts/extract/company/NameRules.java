@@ -32,7 +32,12 @@ public final class NameRules {
     private final List<String[]> idEndings;
     private final Map<String, String> regions;
     private final List<String> regionsLongestFirst;
+    /** {@link #regionsLongestFirst} by first character, in the same order. */
+    private final org.finfacts.text.CharTable<List<String>> regionsByFirst;
     private final Set<String> leftStops;
+    /** First characters and greatest length of the left-stop words. */
+    private final java.util.BitSet leftStopFirsts = new java.util.BitSet(1 << 16);
+    private final int maxLeftStop;
     private final Set<String> genericCores;
     private final List<String> continuations;
     private final List<String> roles;
@@ -70,7 +75,22 @@ public final class NameRules {
         }
         regionsLongestFirst = new ArrayList<>(regions.keySet());
         regionsLongestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        Map<Character, List<String>> byFirst = new HashMap<>();
+        for (String r : regionsLongestFirst) {
+            if (!r.isEmpty()) {
+                byFirst.computeIfAbsent(r.charAt(0), k -> new ArrayList<>()).add(r);
+            }
+        }
+        regionsByFirst = org.finfacts.text.CharTable.of(byFirst);
         leftStops = new HashSet<>(column(store, "left-stops.tsv"));
+        int longest = 0;
+        for (String w : leftStops) {
+            if (!w.isEmpty()) {
+                leftStopFirsts.set(w.charAt(0));
+            }
+            longest = Math.max(longest, w.length());
+        }
+        maxLeftStop = longest;
         genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
         continuations = column(store, "suffix-continuations.tsv");
         roles = column(store, "roles.tsv");
@@ -140,16 +160,22 @@ public final class NameRules {
 
     /** The longest place name {@code text} starts with at {@code from}, or null. */
     public String regionAt(String text, int from) {
-        for (String r : regionsLongestFirst) {
-            if (text.startsWith(r, from)) {
-                return r;
+        List<String> candidates = from >= 0 && from < text.length() ? regionsByFirst.get(text.charAt(from)) : null;
+        if (candidates != null) {
+            for (String r : candidates) {
+                if (text.startsWith(r, from)) {
+                    return r;
+                }
             }
         }
-        return null;
+        return regions.containsKey("") && text.startsWith("", from) ? "" : null;
     }
 
     /** Whether the word ends the text before a company name. */
     public boolean isLeftStop(String word) {
+        if (!word.isEmpty() && (word.length() > maxLeftStop || !leftStopFirsts.get(word.charAt(0)))) {
+            return false; // checked without hashing the word: most words are no left stop
+        }
         return leftStops.contains(word);
     }
 

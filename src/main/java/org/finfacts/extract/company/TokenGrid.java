@@ -24,14 +24,15 @@ final class TokenGrid {
         Arrays.fill(tokenAt, -1);
         starts = new boolean[n + 1];
         ends = new boolean[n + 1];
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.start() < 0 || t.end() > n || t.start() >= t.end()) {
+        for (int i = 0; i < text.tokenCount(); i++) {
+            int start = text.tokenStart(i);
+            int end = text.tokenEnd(i);
+            if (start < 0 || end > n || start >= end) {
                 continue;
             }
-            starts[t.start()] = true;
-            ends[t.end()] = true;
-            for (int p = t.start(); p < t.end(); p++) {
+            starts[start] = true;
+            ends[end] = true;
+            for (int p = start; p < end; p++) {
                 tokenAt[p] = i;
             }
         }

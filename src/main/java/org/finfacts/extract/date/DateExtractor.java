@@ -2,15 +2,13 @@ package org.finfacts.extract.date;
 
 import org.finfacts.extract.AnalyzedText;
 import org.finfacts.extract.Extractor;
-import org.finfacts.tokenize.Token;
+import org.finfacts.text.CharTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,88 +24,182 @@ import java.util.regex.Pattern;
 public final class DateExtractor implements Extractor<DateCandidate> {
     private static final String SEP = "(?:-+|—+|–+|~|～|至|到)";
     private static final String TIME = "(?:(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?";
-    private static final Pattern YMD = Pattern.compile(
+    private static final String DIGITS = "0123456789";
+    private static final String CN_DIGITS = "一二三四五六七八九";
+    private static final String DAYPARTS = "上下晚早凌中傍";
+    private static final String SPACES = " \t\n\u000B\f\r";
+
+    /** The first characters of {@link #SEP}. */
+    private static final String SEP_FIRST = "-—–~～至到";
+    private static final int ONE_OR_TWO = 1 << 1 | 1 << 2;
+    private static final int TWO = 1 << 2;
+    private static final int FOUR = 1 << 4;
+
+    /**
+     * A pattern with the characters its match can begin with, and for a match that begins with
+     * digits the lengths the digit run may have ({@code runs}, bit {@code n} for {@code n} digits) and
+     * the characters that may follow the run ({@code after}; null: not checked), for one that does
+     * not, the characters its second character may be ({@code second}; null: not checked). Where
+     * these cannot hold, the pattern is not run: most positions of a text start no date.
+     */
+    private record Rule(Pattern pattern, long[] first, int runs, String after, String second) {
+        boolean mayStartAt(String s, int i) {
+            char c = s.charAt(i);
+            if ((first[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+            if (c < '0' || c > '9') {
+                return second == null || i + 1 < s.length() && second.indexOf(s.charAt(i + 1)) >= 0;
+            }
+            if (after == null) {
+                return true;
+            }
+            int n = s.length();
+            int run = 1;
+            while (run < 5 && i + run < n && s.charAt(i + run) >= '0' && s.charAt(i + run) <= '9') {
+                run++;
+            }
+            return (runs & (1 << run)) != 0 && i + run < n && after.indexOf(s.charAt(i + run)) >= 0;
+        }
+    }
+
+    private static Rule rule(String firstChars, String regex) {
+        return rule(firstChars, 0, null, null, regex);
+    }
+
+    private static Rule rule(String firstChars, int digitRuns, String afterDigits, String regex) {
+        return rule(firstChars, digitRuns, afterDigits, null, regex);
+    }
+
+    /**
+     * A rule whose match, when it does not begin with a digit, has one of {@code secondChars} right
+     * after its first character.
+     */
+    private static Rule rule(String firstChars, int digitRuns, String afterDigits, String secondChars, String regex) {
+        long[] bits = new long[(Character.MAX_VALUE + 1) >>> 6];
+        for (int k = 0; k < firstChars.length(); k++) {
+            char c = firstChars.charAt(k);
+            bits[c >>> 6] |= 1L << c;
+        }
+        return new Rule(Pattern.compile(regex), bits, digitRuns, afterDigits, secondChars);
+    }
+
+    private static final Rule YMD = rule(DIGITS, FOUR, "-/.",
             "(?<![\\d./])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])" + TIME + "(?![\\d:])");
-    private static final Pattern YMD_SPACED = Pattern.compile("(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
-    private static final Pattern DMY = Pattern.compile("(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
-    private static final Pattern YM = Pattern.compile("(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
-    private static final Pattern YQ = Pattern.compile(
+    private static final Rule YMD_SPACED = rule(DIGITS, FOUR, " ", "(?<![\\d.])(\\d{4}) (\\d{2}) (\\d{2})(?![\\d.])");
+    private static final Rule DMY = rule(DIGITS, ONE_OR_TWO, "./-",
+            "(?<![\\d./])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d])");
+    private static final Rule YM = rule(DIGITS, FOUR, "-", "(?<![\\d.\\-/])(\\d{4})-(0[1-9]|1[0-2])(?![\\d\\-/.])");
+    private static final Rule YQ = rule(DIGITS, FOUR, "年-Qq",
             "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?[Qq]([1-4])(?![\\dA-Za-z])");
-    private static final Pattern YH = Pattern.compile("(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
-    private static final Pattern YW = Pattern.compile("(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
-    private static final Pattern Q = Pattern.compile("(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
-    private static final Pattern FY = Pattern.compile("(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
-    private static final Pattern YEAR4 = Pattern.compile("(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
-    private static final Pattern YEAR2 = Pattern.compile("(?<![\\d.])(\\d{2})年(?!度)");
-    private static final Pattern YEAR_CN = Pattern.compile("([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
-    private static final Pattern YEAR_2000 = Pattern.compile("两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
-    private static final Pattern YEAR_RANGE = Pattern.compile(
+    private static final Rule YH = rule(DIGITS, FOUR, "年-H", "(?<![\\d.A-Za-z])(\\d{4})(?:年|-)?H([12])(?![\\dA-Za-z])");
+    private static final Rule YW = rule(DIGITS, FOUR, "-W", "(?<![\\d.A-Za-z])(\\d{4})-?W(\\d{2})(?![\\d])");
+    private static final Rule Q = rule("Qq", 0, null, "1234", "(?<![\\dA-Za-z])[Qq]([1-4])(?![\\dA-Za-z])");
+    private static final Rule FY = rule("F", 0, null, "Y", "(?<![A-Za-z])FY\\s?(\\d{4}|\\d{2})(?![\\d])");
+    private static final Rule YEAR4 = rule(DIGITS, FOUR, "年财", "(?<![\\d.])(\\d{4})(年年度|年度|财年|年)");
+    private static final Rule YEAR2 = rule(DIGITS, TWO, "年", "(?<![\\d.])(\\d{2})年(?!度)");
+    private static final Rule YEAR_CN = rule("〇零" + CN_DIGITS, 0, null, "〇零" + CN_DIGITS,
+            "([〇零一二三四五六七八九]{3,4}|[〇零][一二三四五六七八九])年(?!度)");
+    private static final Rule YEAR_2000 = rule("两", 0, null, "千", "两千(零[一二三四五六七八九]|[一二三四五六七八九])?年");
+    private static final Rule YEAR_RANGE = rule(DIGITS, FOUR, SPACES + SEP_FIRST,
             "(?<![\\d.])(\\d{4})\\s*" + SEP + "\\s*(\\d{4})(?![\\d.%])");
-    private static final Pattern MONTH = Pattern.compile("(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
-    private static final Pattern MONTH_RANGE = Pattern.compile(
+    private static final Rule MONTH = rule(DIGITS + CN_DIGITS + "十正腊冬", ONE_OR_TWO, "月", "一二月",
+            "(?<![\\d.])(\\d{1,2}|十[一二]|[一二三四五六七八九十]|正|腊|冬)月(份)?");
+    private static final Rule MONTH_RANGE = rule(DIGITS, ONE_OR_TWO, SPACES + SEP_FIRST,
             "(?<![\\d.])(\\d{1,2})\\s*" + SEP + "\\s*(\\d{1,2})月(份)?");
-    private static final Pattern DAY = Pattern.compile(
+    private static final Rule DAY = rule(DIGITS + CN_DIGITS + "十廿", ONE_OR_TWO, "日号", "十日号" + CN_DIGITS,
             "(\\d{1,2}|三十一|三十|[二廿]十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
-    private static final Pattern LUNAR_DAY = Pattern.compile(
+    private static final Rule LUNAR_DAY = rule("初三二廿十",
             "初[一二三四五六七八九十]|三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?");
-    private static final Pattern CN_DAY_BARE = Pattern.compile(
+    private static final Rule CN_DAY_BARE = rule(CN_DIGITS + "十",
             "三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]");
-    private static final Pattern BARE_DAY = Pattern.compile("(?<![\\d.\\-/:])(\\d{1,2})日");
-    private static final Pattern RANGE_DAY = Pattern.compile(
+    private static final Rule BARE_DAY = rule(DIGITS, ONE_OR_TWO, "日", "(?<![\\d.\\-/:])(\\d{1,2})日");
+    private static final Rule RANGE_DAY = rule(DIGITS + CN_DIGITS + "十", ONE_OR_TWO, "日号", "十日号" + CN_DIGITS,
             "(\\d{1,2}|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]");
-    private static final Pattern WEEK_NO = Pattern.compile("第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
-    private static final Pattern CLOCK = Pattern.compile(
+    private static final Rule WEEK_NO = rule("第", 0, null, DIGITS + CN_DIGITS + "十", "第(\\d{1,2}|[一二三四五六七八九十]{1,3})周");
+    private static final Rule CLOCK = rule(DIGITS + DAYPARTS, ONE_OR_TWO, ":", "午上晨晚",
             "(?<![\\d:.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Pattern CLOCK_CN = Pattern.compile(
+    private static final Rule CLOCK_CN = rule(DIGITS + CN_DIGITS + "十" + DAYPARTS, ONE_OR_TWO, "点时",
+            "午上晨晚点时十" + CN_DIGITS,
             "(?<![\\d.])(上午|下午|晚上|早上|凌晨|中午|傍晚)?(\\d{1,2}|[一二三四五六七八九十]{1,3})[点时]"
                     + "(?:(半)|(\\d{1,2}|[一二三四五六七八九十]{1,3})分(?:(\\d{1,2})秒)?)?");
-    private static final Pattern DAY_TIME = Pattern.compile(
+    private static final Rule DAY_TIME = rule(SPACES + "T", 0, null, SPACES + DIGITS,
             "(?:\\s+|T)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])");
-    private static final Pattern AGO = Pattern.compile(
+    private static final Rule AGO = rule(DIGITS + CN_DIGITS + "十两", ONE_OR_TWO, "年个周天", CN_DIGITS + "十两年个周天",
             "(?<![\\d.])(\\d{1,2}|[一二三四五六七八九十两]{1,3})(年|个月|周|个星期|天)前(?![后夕])");
-    private static final Pattern DMY2 = Pattern.compile("(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
-    private static final Pattern DAY_BEFORE_RANGE = Pattern.compile("(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
+    private static final Rule DMY2 = rule(DIGITS, ONE_OR_TWO, "/",
+            "(?<![\\d./])(\\d{1,2})/(\\d{1,2})/(\\d{2})(?![\\d/])");
+    private static final Rule DAY_BEFORE_RANGE = rule(DIGITS, ONE_OR_TWO, SPACES + SEP_FIRST,
+            "(\\d{1,2})(?=\\s*" + SEP + "\\s*\\d{1,2}[日号])");
     private static final Pattern RANGE_SEP = Pattern.compile("\\s*" + SEP + "\\s*");
-    private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
+        private static final String[] WEEK_PREFIXES = {"上上個", "上上个", "上一个", "下一个", "上个", "下个", "这个", "上上",
         "下下", "本", "这", "上", "下"};
+    private static final String[] NO_PREFIXES = {};
+    /** The first characters of {@link #WEEK_PREFIXES}. */
+    private static final String WEEK_PREFIX_STARTS = "上下本这";
     private static final String START_CHARS = "0123456789FQq〇零一二三四五六七八九十两廿正腊冬农上下本这晚早凌中傍";
     private static final String UNIT_CHARS = "元万亿点只家个人股吨辆户次套台项倍名座所";
 
     private final DateLexicon lexicon;
-    private final Map<Character, List<String>> wordsByFirst = new HashMap<>();
+    private final CharTable<List<Word>> wordsByFirst;
+
+    /** A word of the lexicon with what it is (looked up once, not at every position). */
+    private record Word(String w, DateLexicon.Relative relative, DateLexicon.Period period, DateLexicon.Holiday holiday,
+                        Integer weekday) {
+    }
+    /** Bit {@code c} set when an era name starts with character {@code c}. */
+    private final long[] eraStarts = new long[(Character.MAX_VALUE + 1) >>> 6];
     private final List<String> eraNames;
-    private final Set<Character> startChars = new HashSet<>();
+    /** Bit {@code c} set when a date may start with character {@code c}. */
+    private final long[] startChars = new long[(Character.MAX_VALUE + 1) >>> 6];
+
+    private static void set(long[] bits, char c) {
+        bits[c >>> 6] |= 1L << c;
+    }
+
+    private static boolean has(long[] bits, char c) {
+        return (bits[c >>> 6] & (1L << c)) != 0;
+    }
 
     /** An extractor over the given word lists. */
     public DateExtractor(DateLexicon lexicon) {
         this.lexicon = lexicon;
+        Map<Character, List<Word>> byFirst = new HashMap<>();
         for (String w : lexicon.words()) {
-            wordsByFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>())
+                    .add(new Word(w, lexicon.relative(w), lexicon.period(w), lexicon.holiday(w), lexicon.weekday(w)));
         }
+        this.wordsByFirst = CharTable.of(byFirst);
         this.eraNames = lexicon.eraNames();
         for (char c : START_CHARS.toCharArray()) {
-            startChars.add(c);
+            set(startChars, c);
         }
-        startChars.addAll(wordsByFirst.keySet());
+        for (char c : byFirst.keySet()) {
+            set(startChars, c);
+        }
         for (String era : eraNames) {
-            startChars.add(era.charAt(0));
+            set(startChars, era.charAt(0));
+            set(eraStarts, era.charAt(0));
         }
     }
 
     @Override
     public List<DateCandidate> find(AnalyzedText text) {
-        Set<Integer> tokenStarts = new HashSet<>();
-        for (Token t : text.tokens()) {
-            tokenStarts.add(t.start());
+        boolean[] tokenStarts = new boolean[text.text().length() + 1];
+        for (int k = 0; k < text.tokenCount(); k++) {
+            int start = text.tokenStart(k);
+            if (start >= 0 && start < tokenStarts.length) {
+                tokenStarts[start] = true;
+            }
         }
         return find(text.text(), tokenStarts);
     }
 
     /**
      * Candidates in a plain string (the working copy, or a query); {@code tokenStarts}, when not
-     * null, are the positions where words begin, and a date word must begin at one of them.
+     * null, marks the positions where words begin, and a date word must begin at one of them.
      */
-    public List<DateCandidate> find(String s, Set<Integer> tokenStarts) {
+    public List<DateCandidate> find(String s, boolean[] tokenStarts) {
         List<DateCandidate> out = new ArrayList<>();
         int i = 0;
         int n = s.length();
@@ -128,9 +220,9 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         return out;
     }
 
-    private List<DateCandidate> longestAt(String s, int i, Set<Integer> tokenStarts, DateCandidate last) {
+    private List<DateCandidate> longestAt(String s, int i, boolean[] tokenStarts, DateCandidate last) {
         char c = s.charAt(i);
-        if (!startChars.contains(c) || c >= '0' && c <= '9' && i > 0 && Character.isDigit(s.charAt(i - 1))) {
+        if (!has(startChars, c) || c >= '0' && c <= '9' && i > 0 && Character.isDigit(s.charAt(i - 1))) {
             return List.of();
         }
         List<List<DateCandidate>> options = new ArrayList<>();
@@ -186,7 +278,11 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     private final ThreadLocal<Matchers> matchers = ThreadLocal.withInitial(Matchers::new);
 
     /** The pattern matched at {@code i} (lookbehind sees the text before), or null. */
-    private Matcher at(Pattern p, String s, int i) {
+    private Matcher at(Rule rule, String s, int i) {
+        if (i < s.length() && !rule.mayStartAt(s, i)) {
+            return null;
+        }
+        Pattern p = rule.pattern();
         Matchers ms = matchers.get();
         if (ms.input != s) {
             ms.byPattern.clear();
@@ -378,7 +474,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     // ---- year-led and month-led expressions
 
-    private List<DateCandidate> composite(String s, int i, Set<Integer> tokenStarts) {
+    private List<DateCandidate> composite(String s, int i, boolean[] tokenStarts) {
         DateCandidate.Builder b = new DateCandidate.Builder();
         int j = i;
         if (s.startsWith("农历", j)) {
@@ -435,15 +531,18 @@ public final class DateExtractor implements Extractor<DateCandidate> {
      * Whether a word may start at {@code i}: at a token start, after a non-Han character, or after a
      * one-character function word that the tokenizer may have glued to it ({@code 在下周}).
      */
-    private static boolean wordMayStart(String s, int i, Set<Integer> tokenStarts) {
-        if (tokenStarts == null || tokenStarts.contains(i) || i == 0 || !isHan(s.charAt(i - 1))) {
+    private static boolean wordMayStart(String s, int i, boolean[] tokenStarts) {
+        if (tokenStarts == null || i < tokenStarts.length && tokenStarts[i] || i == 0 || !isHan(s.charAt(i - 1))) {
             return true;
         }
         return "在于的是和与到至从自及或将为至截".indexOf(s.charAt(i - 1)) >= 0;
     }
 
     private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        if (c >= 0x4E00 && c <= 0x9FFC) {
+            return true; // CJK unified ideographs: Han in every Unicode version since 13
+        }
+        return c >= 0x80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean precededByFront(String s, int j) {
@@ -451,7 +550,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
     }
 
     /** Reads a year (written or relative) at {@code j}; returns the end, or {@code j} if none. */
-    private int readYear(String s, int j, DateCandidate.Builder b, Set<Integer> tokenStarts) {
+    private int readYear(String s, int j, DateCandidate.Builder b, boolean[] tokenStarts) {
         if (j >= s.length()) {
             return j;
         }
@@ -496,7 +595,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 return m.end();
             }
         }
-        for (String era : eraNames) {
+        for (String era : has(eraStarts, s.charAt(j)) ? eraNames : List.<String>of()) {
             if (s.startsWith(era, j)) {
                 int k = j + era.length();
                 int e = s.indexOf('年', k);
@@ -512,10 +611,11 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (!wordMayStart(s, j, tokenStarts)) {
             return j;
         }
-        List<String> words = wordsByFirst.get(s.charAt(j));
+        List<Word> words = wordsByFirst.get(s.charAt(j));
         if (words != null) {
-            for (String w : words) {
-                DateLexicon.Relative r = lexicon.relative(w);
+            for (Word word : words) {
+                String w = word.w();
+                DateLexicon.Relative r = word.relative();
                 if (r != null && r.unit() == DateLexicon.Unit.YEAR && s.startsWith(w, j)) {
                     b.yearOffset = r.offset();
                     b.yearAnaphoric = r.anaphoric();
@@ -557,18 +657,19 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (s.startsWith("前", k) && k + 1 < s.length() && "一二三四1234".indexOf(s.charAt(k + 1)) >= 0) {
             return null;
         }
-        List<String> words = k < s.length() ? wordsByFirst.get(s.charAt(k)) : null;
+        List<Word> words = k < s.length() ? wordsByFirst.get(s.charAt(k)) : null;
         if (words != null) {
-            for (String w : words) {
+            for (Word word : words) {
+                String w = word.w();
                 if (!s.startsWith(w, k)) {
                     continue;
                 }
-                DateLexicon.Period p = lexicon.period(w);
+                DateLexicon.Period p = word.period();
                 if (p != null && (p.kind().equals("half") || p.kind().equals("quarter") || p.kind().equals("yearend"))) {
                     applyPeriod(b, p);
                     return one(b, s, start, k + w.length());
                 }
-                DateLexicon.Holiday h = lexicon.holiday(w);
+                DateLexicon.Holiday h = word.holiday();
                 if (h != null) {
                     b.holiday = h;
                     return one(b, s, start, k + w.length());
@@ -647,12 +748,13 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         if (j >= s.length()) {
             return j;
         }
-        List<String> words = wordsByFirst.get(s.charAt(j));
+        List<Word> words = wordsByFirst.get(s.charAt(j));
         if (words == null) {
             return j;
         }
-        for (String w : words) {
-            DateLexicon.Relative r = lexicon.relative(w);
+        for (Word word : words) {
+            String w = word.w();
+            DateLexicon.Relative r = word.relative();
             if (r != null && r.unit() == DateLexicon.Unit.MONTH && s.startsWith(w, j)) {
                 b.monthOffset = r.offset();
                 b.monthAnaphoric = r.anaphoric();
@@ -773,21 +875,22 @@ public final class DateExtractor implements Extractor<DateCandidate> {
 
     // ---- words: relative words, periods, holidays
 
-    private List<DateCandidate> words(String s, int i, Set<Integer> tokenStarts, DateCandidate last) {
-        List<String> ws = wordsByFirst.get(s.charAt(i));
+    private List<DateCandidate> words(String s, int i, boolean[] tokenStarts, DateCandidate last) {
+        List<Word> ws = wordsByFirst.get(s.charAt(i));
         if (ws == null) {
             return null;
         }
         if (!wordMayStart(s, i, tokenStarts)) {
             return null;
         }
-        for (String w : ws) {
+        for (Word word : ws) {
+            String w = word.w();
             if (!s.startsWith(w, i)) {
                 continue;
             }
             int end = i + w.length();
             DateCandidate.Builder b = new DateCandidate.Builder();
-            DateLexicon.Relative r = lexicon.relative(w);
+            DateLexicon.Relative r = word.relative();
             if (r != null) {
                 switch (r.unit()) {
                     case YEAR -> {
@@ -818,7 +921,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 }
                 return one(b, s, i, end);
             }
-            DateLexicon.Period p = lexicon.period(w);
+            DateLexicon.Period p = word.period();
             if (p != null) {
                 if (p.kind().equals("yearend")) {
                     continue;
@@ -829,7 +932,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 applyPeriod(b, p);
                 return one(b, s, i, end);
             }
-            DateLexicon.Holiday h = lexicon.holiday(w);
+            DateLexicon.Holiday h = word.holiday();
             if (h != null) {
                 b.holiday = h;
                 return one(b, s, i, end);
@@ -838,7 +941,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         return null;
     }
 
-    private List<DateCandidate> weekday(String s, int i, Set<Integer> tokenStarts) {
+    private List<DateCandidate> weekday(String s, int i, boolean[] tokenStarts) {
         if (!wordMayStart(s, i, tokenStarts)) {
             return null;
         }
@@ -847,7 +950,7 @@ public final class DateExtractor implements Extractor<DateCandidate> {
         }
         int j = i;
         Integer offset = null;
-        for (String p : WEEK_PREFIXES) {
+        for (String p : WEEK_PREFIX_STARTS.indexOf(s.charAt(i)) >= 0 ? WEEK_PREFIXES : NO_PREFIXES) {
             if (s.startsWith(p, i)) {
                 offset = switch (p) {
                     case "上上個", "上上个", "上上" -> -2;
@@ -860,12 +963,13 @@ public final class DateExtractor implements Extractor<DateCandidate> {
                 break;
             }
         }
-        List<String> ws = j < s.length() ? wordsByFirst.get(s.charAt(j)) : null;
+        List<Word> ws = j < s.length() ? wordsByFirst.get(s.charAt(j)) : null;
         if (ws == null) {
             return null;
         }
-        for (String w : ws) {
-            Integer d = lexicon.weekday(w);
+        for (Word word : ws) {
+            String w = word.w();
+            Integer d = word.weekday();
             if (d != null && s.startsWith(w, j)) {
                 DateCandidate.Builder b = new DateCandidate.Builder();
                 b.weekday = d;

@@ -705,20 +705,58 @@ public final class DateResolver implements Resolver<DateCandidate> {
 
     /** ISO text at the grain: {@code 2023}, {@code 2023-H1}, {@code 2023-Q1}, {@code 2024-W15}, ... */
     static String format(LocalDateTime t, Grain grain) {
-        String y = String.format("%04d", t.getYear());
-        return switch (grain) {
-            case YEAR -> y;
-            case HALF -> y + "-H" + (t.getMonthValue() <= 6 ? 1 : 2);
-            case QUARTER -> y + "-Q" + ((t.getMonthValue() - 1) / 3 + 1);
-            case MONTH -> String.format("%s-%02d", y, t.getMonthValue());
-            case WEEK -> String.format("%04d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR),
-                    t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case DAY -> String.format("%s-%02d-%02d", y, t.getMonthValue(), t.getDayOfMonth());
-            case HOUR -> String.format("%s-%02d-%02dT%02d", y, t.getMonthValue(), t.getDayOfMonth(), t.getHour());
-            case MINUTE -> String.format("%s-%02d-%02dT%02d:%02d", y, t.getMonthValue(), t.getDayOfMonth(),
-                    t.getHour(), t.getMinute());
-            case SECOND -> String.format("%s-%02d-%02dT%02d:%02d:%02d", y, t.getMonthValue(), t.getDayOfMonth(),
-                    t.getHour(), t.getMinute(), t.getSecond());
-        };
+        StringBuilder b = new StringBuilder(19);
+        if (grain == Grain.WEEK) {
+            pad(b, t.get(IsoFields.WEEK_BASED_YEAR), 4);
+            b.append("-W");
+            pad(b, t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
+            return b.toString();
+        }
+        pad(b, t.getYear(), 4);
+        switch (grain) {
+            case YEAR -> {
+                return b.toString();
+            }
+            case HALF -> {
+                return b.append("-H").append(t.getMonthValue() <= 6 ? 1 : 2).toString();
+            }
+            case QUARTER -> {
+                return b.append("-Q").append((t.getMonthValue() - 1) / 3 + 1).toString();
+            }
+            default -> {
+                // MONTH and finer
+            }
+        }
+        pad(b.append('-'), t.getMonthValue(), 2);
+        if (grain == Grain.MONTH) {
+            return b.toString();
+        }
+        pad(b.append('-'), t.getDayOfMonth(), 2);
+        if (grain == Grain.DAY) {
+            return b.toString();
+        }
+        pad(b.append('T'), t.getHour(), 2);
+        if (grain == Grain.HOUR) {
+            return b.toString();
+        }
+        pad(b.append(':'), t.getMinute(), 2);
+        if (grain == Grain.MINUTE) {
+            return b.toString();
+        }
+        pad(b.append(':'), t.getSecond(), 2);
+        return b.toString();
+    }
+
+    /** {@code v} in ASCII digits, zero-padded to {@code width} ({@code %0<width>d}). */
+    private static void pad(StringBuilder b, int v, int width) {
+        if (v < 0) {
+            b.append(String.format(java.util.Locale.ROOT, "%0" + width + "d", v));
+            return;
+        }
+        String digits = Integer.toString(v);
+        for (int k = digits.length(); k < width; k++) {
+            b.append('0');
+        }
+        b.append(digits);
     }
 }

@@ -74,13 +74,23 @@ public final class FactLexicon {
 
     private final Map<String, Trigger> triggers;
     private final int longestTrigger;
+    /** Bits of the first and the last characters of the trigger words (most positions start none). */
+    private final java.util.BitSet triggerFirst = new java.util.BitSet(1 << 16);
+    private final java.util.BitSet triggerLast = new java.util.BitSet(1 << 16);
     private final Map<Cue, List<String>> cues;
+    private final Map<Cue, Set<String>> cueSets;
+    /** Per cue list (by ordinal), the first characters of its words. */
+    private final java.util.BitSet[] cueFirsts;
 
     private FactLexicon(Map<String, Trigger> triggers, Map<Cue, List<String>> cues) {
         this.triggers = Map.copyOf(triggers);
         int longest = 0;
         for (String w : triggers.keySet()) {
             longest = Math.max(longest, w.length());
+            if (!w.isEmpty()) {
+                triggerFirst.set(w.charAt(0));
+                triggerLast.set(w.charAt(w.length() - 1));
+            }
         }
         this.longestTrigger = longest;
         Map<Cue, List<String>> c = new EnumMap<>(Cue.class);
@@ -90,6 +100,21 @@ public final class FactLexicon {
             c.put(cue, List.copyOf(words));
         }
         this.cues = Collections.unmodifiableMap(c);
+        Map<Cue, Set<String>> sets = new EnumMap<>(Cue.class);
+        for (Cue cue : Cue.values()) {
+            sets.put(cue, Set.copyOf(c.get(cue)));
+        }
+        this.cueSets = Collections.unmodifiableMap(sets);
+        this.cueFirsts = new java.util.BitSet[Cue.values().length];
+        for (Cue cue : Cue.values()) {
+            java.util.BitSet b = new java.util.BitSet(1 << 16);
+            for (String w : c.get(cue)) {
+                if (!w.isEmpty()) {
+                    b.set(w.charAt(0));
+                }
+            }
+            cueFirsts[cue.ordinal()] = b;
+        }
     }
 
     /** Loads both files; a malformed row fails naming its file and line. */
@@ -198,6 +223,16 @@ public final class FactLexicon {
         return cues.get(cue);
     }
 
+    /** Whether {@code word} is one of the words of a cue list. */
+    public boolean isWord(Cue cue, String word) {
+        return cueSets.get(cue).contains(word);
+    }
+
+    /** Whether a word of the cue list may start with {@code c} (false: none does). */
+    public boolean mayStartWord(Cue cue, char c) {
+        return cueFirsts[cue.ordinal()].get(c);
+    }
+
     /**
      * Triggers in {@code text[from, to)}, longest match first at each position, skipping positions
      * where {@code skip[i - from]} is set (inside mentions). Non-overlapping, in text order.
@@ -211,8 +246,11 @@ public final class FactLexicon {
                 continue;
             }
             Trigger found = null;
-            int max = Math.min(longestTrigger, to - i);
+            int max = triggerFirst.get(text.charAt(i)) ? Math.min(longestTrigger, to - i) : 0;
             for (int len = max; len >= 1 && found == null; len--) {
+                if (!triggerLast.get(text.charAt(i + len - 1))) {
+                    continue;
+                }
                 boolean clear = true;
                 for (int k = 0; k < len && clear; k++) {
                     clear = !skip[i + k - from];

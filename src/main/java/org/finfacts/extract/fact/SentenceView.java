@@ -351,7 +351,7 @@ final class SentenceView {
         }
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.start() < start || t.end() > end || !lexicon.words(Cue.PRONOUN).contains(t.word())) {
+            if (t.start() < start || t.end() > end || !isPronoun(t, lexicon)) {
                 continue;
             }
             if (insideMention[t.start() - start] || !pronounPosition(t, k > 0 ? tokens.get(k - 1) : null)
@@ -438,6 +438,14 @@ final class SentenceView {
             p++;
         }
         return p == next.start() && lexicon.endingAt(Cue.APPOSITIVE, text, c.end(), c.start()) != null;
+    }
+
+    /** Whether the token is a pronoun cue word (its first character checked first, in the text). */
+    private boolean isPronoun(Token t, FactLexicon lexicon) {
+        if (t.start() < t.end() && !lexicon.mayStartWord(Cue.PRONOUN, text.charAt(t.start()))) {
+            return false;
+        }
+        return lexicon.isWord(Cue.PRONOUN, t.word());
     }
 
     /**

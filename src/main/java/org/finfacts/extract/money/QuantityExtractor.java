@@ -61,7 +61,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         String t = text.text();
         TokenIndex tokens = TokenIndex.of(text);
         List<int[]> skips = new ArrayList<>();
-        if (t.indexOf('/') >= 0 || t.indexOf('@') >= 0 || t.contains("www.")) {
+        if (t.contains("http") || t.indexOf('@') >= 0 || t.contains("www.")) {
             Matcher m = URL.matcher(t);
             while (m.find()) {
                 skips.add(new int[] {m.start(), m.end()});
@@ -144,6 +144,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
 
         boolean mayStart(int i) {
             char c = at(i);
+            if (c > '9' && c != '\u2212' && numerals.get(c) == null) {
+                return false; // most characters: no digit, point, sign or numeral
+            }
             char p = i > from ? t.charAt(i - 1) : '\0';
             if (c >= '0' && c <= '9') {
                 boolean digitBeforePunct = i - 2 >= from && Character.isDigit(t.charAt(i - 2));
@@ -155,6 +158,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             if (c == '-' || c == '\u2212' || c == '+') {
                 return (digit(i + 1) || at(i + 1) == '.' && digit(i + 2)) && signContext(p);
+            }
+            if (numerals.get(c) == null) {
+                return false; // what follows needs a numeral here
             }
             if (numerals.is(c, NumeralTable.Role.MINUS)) {
                 return (digit(i + 1) || chineseStart(i + 1)) && !numeral(i - 1) && tokens.isBoundary(i);

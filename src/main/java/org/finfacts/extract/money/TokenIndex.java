@@ -32,14 +32,15 @@ final class TokenIndex {
         boolean[] b = new boolean[n + 1];
         int[] at = new int[n + 1];
         java.util.Arrays.fill(at, -1);
-        for (int k = 0; k < tokens.size(); k++) {
-            Token t = tokens.get(k);
-            if (t.start() >= 0 && t.end() <= n && t.start() < t.end()) {
-                b[t.start()] = true;
-                b[t.end()] = true;
-                at[t.start()] = k;
-                if (t.isPersonName()) {
-                    for (int p = t.start() + 1; p < t.end(); p++) {
+        for (int k = 0; k < text.tokenCount(); k++) {
+            int start = text.tokenStart(k);
+            int end = text.tokenEnd(k);
+            if (start >= 0 && end <= n && start < end) {
+                b[start] = true;
+                b[end] = true;
+                at[start] = k;
+                if (text.tokenIsPersonName(k)) {
+                    for (int p = start + 1; p < end; p++) {
                         b[p] = true;
                     }
                 }

@@ -60,25 +60,29 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
         if (text.isEmpty()) {
             return out;
         }
-        Map<Integer, Token> tokenAt = new HashMap<>();
-        for (Token tk : analyzed.tokens()) {
-            tokenAt.put(tk.start(), tk);
-        }
         for (AhoCorasick.Hit<String> h : known.findAll(text)) {
             if (latinBoundaries(text, h.start(), h.end())) {
                 out.add(new PersonCandidate(h.start(), h.end(), text.substring(h.start(), h.end()), PersonCandidate.Support.KNOWN));
             }
         }
-        for (AhoCorasick.Hit<String> h : titles.findAll(text)) {
+        List<AhoCorasick.Hit<String>> titleHits = titles.findAll(text);
+        Token[] tokenAt = titleHits.isEmpty() ? null : new Token[text.length()];
+        if (tokenAt != null) {
+            for (Token tk : analyzed.tokens()) {
+                tokenAt[tk.start()] = tk;
+            }
+        }
+        for (AhoCorasick.Hit<String> h : titleHits) {
             PersonCandidate c = afterTitle(text, tokenAt, h.end(), h.value());
             if (c != null) {
                 out.add(c);
             }
         }
-        for (Token tk : analyzed.tokens()) {
-            if (!tk.isPersonName()) {
+        for (int k = 0; k < analyzed.tokenCount(); k++) {
+            if (!analyzed.tokenIsPersonName(k)) {
                 continue;
             }
+            Token tk = analyzed.tokens().get(k);
             int s = tk.start();
             int e = tk.end();
             while (e - s > 2 && TRIM_TAIL.indexOf(text.charAt(e - 1)) >= 0) {
@@ -93,8 +97,10 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
                     ? PersonCandidate.Support.TITLE : PersonCandidate.Support.TAGGER;
             out.add(new PersonCandidate(s, e, name, support));
         }
+        // the pattern needs 男 or 女: most texts have neither and skip the scan
+        boolean gendered = text.indexOf('男') >= 0 || text.indexOf('女') >= 0;
         Matcher bio = BIOGRAPHY_AFTER_NAME.matcher(text);
-        while (bio.find()) {
+        while (gendered && bio.find()) {
             int s = bio.start(1);
             if (rules.startsWithSurname(text, s) && (s == 0 || !isHan(text.charAt(s - 1)) || HARD_STOPS.indexOf(text.charAt(s - 1)) >= 0)) {
                 out.add(new PersonCandidate(s, bio.end(1), bio.group(1), PersonCandidate.Support.TITLE));
@@ -106,7 +112,7 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
     }
 
     /** The name right after a title, or null. */
-    private PersonCandidate afterTitle(String text, Map<Integer, Token> tokenAt, int titleEnd, String title) {
+    private PersonCandidate afterTitle(String text, Token[] tokenAt, int titleEnd, String title) {
         int p = titleEnd;
         if (p < text.length() && text.charAt(p) == ' ') {
             p++;
@@ -137,7 +143,7 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
                 return new PersonCandidate(p, p + 3, text.substring(p, p + 3), PersonCandidate.Support.TITLE);
             }
         }
-        Token tk = tokenAt.get(p);
+        Token tk = tokenAt[p];
         boolean tagged = tk != null && tk.isPersonName();
         if (!tagged && tk != null && tk.word().length() >= 2 && (tk.tag().startsWith("ns") || tk.tag().startsWith("nt"))) {
             return null;
@@ -158,7 +164,7 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
                 end = q;
                 break;
             }
-            Token next = tokenAt.get(q);
+            Token next = tokenAt[q];
             if (tagged && next != null && next.end() - next.start() >= 2) {
                 end = q;
                 break;
@@ -231,6 +237,9 @@ public final class PersonExtractor implements Extractor<PersonCandidate> {
     }
 
     static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        if (c >= 0x4E00 && c <= 0x9FFC) {
+            return true; // CJK unified ideographs: Han in every Unicode version since 13
+        }
+        return c >= 0x80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 }

@@ -83,8 +83,8 @@ public final class NumberParser {
             return NumberParse.reject("no digits");
         }
         NumberParse r;
-        Matcher slash = SLASH.matcher(s);
-        if (slash.matches()) {
+        Matcher slash = s.indexOf('/') >= 0 ? SLASH.matcher(s) : null;
+        if (slash != null && slash.matches()) {
             r = slashFraction(slash);
         } else {
             s = removeSpaces(s);
@@ -203,8 +203,8 @@ public final class NumberParser {
         if (isAsciiNumber(s)) {
             return arabic(s);
         }
-        Matcher caret = CARET.matcher(s);
-        if (caret.matches()) {
+        Matcher caret = s.indexOf('^') >= 0 ? CARET.matcher(s) : null;
+        if (caret != null && caret.matches()) {
             return power(caret);
         }
         return chinese(s);
@@ -221,6 +221,10 @@ public final class NumberParser {
     }
 
     private NumberParse arabic(String s) {
+        if (isPlainDecimal(s)) {
+            // digits with at most one inner point: what the pattern below reads as the number itself
+            return checked(ParsedNumber.exact(new BigDecimal(s), false, false));
+        }
         Matcher m = ARABIC.matcher(s);
         if (!m.matches()) {
             return NumberParse.reject("not a number: " + s);
@@ -249,6 +253,24 @@ public final class NumberParser {
             multiplied = true;
         }
         return checked(ParsedNumber.exact(v, multiplied, false));
+    }
+
+    /** {@code 123} or {@code 12.5}: digits, at most one point between digits, at most {@value #MAX_DIGITS} digits. */
+    private static boolean isPlainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX_DIGITS || !isAscii(s.charAt(0)) || !isAscii(s.charAt(n - 1))) {
+            return false;
+        }
+        boolean point = false;
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !point) {
+                point = true;
+            } else if (!isAscii(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private NumberParse power(Matcher m) {

@@ -19,10 +19,30 @@ public final class NumeralTable {
     public record Entry(char form, Role role, int value, boolean integerOnly) {
     }
 
-    private final Map<Character, Entry> entries;
+    /** Bit {@code c} set when character {@code c} has an entry: most characters of a text have none. */
+    private final long[] present = new long[(Character.MAX_VALUE + 1) >>> 6];
+    /** The entries in an open-addressing table keyed by character (a power-of-two size, linear probing). */
+    private final char[] keys;
+    private final Entry[] slots;
 
     private NumeralTable(Map<Character, Entry> entries) {
-        this.entries = Map.copyOf(entries);
+        int size = Integer.highestOneBit(Math.max(4, entries.size() * 4 - 1)) << 1;
+        keys = new char[size];
+        slots = new Entry[size];
+        for (Map.Entry<Character, Entry> e : entries.entrySet()) {
+            char c = e.getKey();
+            present[c >>> 6] |= 1L << c;
+            int i = slot(c);
+            while (slots[i] != null) {
+                i = (i + 1) & (size - 1);
+            }
+            keys[i] = c;
+            slots[i] = e.getValue();
+        }
+    }
+
+    private int slot(char c) {
+        return (c * 0x9E37) >>> 4 & (keys.length - 1);
     }
 
     /** Loads both model files; a malformed row fails naming its file and line. */
@@ -93,12 +113,22 @@ public final class NumeralTable {
 
     /** The entry of a character, or null when it plays no part in numbers. */
     public Entry get(char c) {
-        return entries.get(c);
+        if ((present[c >>> 6] & (1L << c)) == 0) {
+            return null;
+        }
+        for (int i = slot(c); ; i = (i + 1) & (keys.length - 1)) {
+            if (slots[i] == null) {
+                return null;
+            }
+            if (keys[i] == c) {
+                return slots[i];
+            }
+        }
     }
 
     /** Whether the character has the role. */
     public boolean is(char c, Role role) {
-        Entry e = entries.get(c);
+        Entry e = get(c);
         return e != null && e.role() == role;
     }
 
@@ -109,7 +139,7 @@ public final class NumeralTable {
 
     /** A place value or section multiplier (十 百 千 万 亿 兆 ...), not a Latin suffix. */
     public boolean isMultiplier(char c) {
-        Entry e = entries.get(c);
+        Entry e = get(c);
         return e != null && (e.role() == Role.UNIT || e.role() == Role.BIG);
     }
 
