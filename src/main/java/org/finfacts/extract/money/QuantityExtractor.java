@@ -171,7 +171,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (numerals.isBig(c) && IMPLICIT_ONE_AFTER.indexOf(p) >= 0 && p != '\0') {
                 return true;
             }
-            return chineseStart(i) && !numeral(i - 1) && !(p >= '0' && p <= '9');
+            return chineseStart(i) && (!numeral(i - 1) || afterFailedPoint(i)) && !(p >= '0' && p <= '9');
+        }
+
+        /**
+         * Whether {@code i} holds a digit that never follows 点 as a decimal (两) right after a 点: that 点
+         * was no decimal point, so the digit starts a number of its own (一点两小时: 一 and 两).
+         */
+        boolean afterFailedPoint(int i) {
+            NumeralTable.Entry e = numerals.get(at(i));
+            return e != null && e.integerOnly() && numerals.is(at(i - 1), NumeralTable.Role.POINT);
         }
 
         boolean signContext(char p) {
@@ -349,11 +358,6 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             if (chinese && !acceptChinese(firstPieceStart, coreEnd, end, money || percent != null || unit != null,
                     !money && percent == null && unit != null)) {
-                return rawEnd;
-            }
-            if (!money && percent == null && unit != null && range == null && chinese && coreEnd - coreStart == 1
-                    && numerals.isDigit(t.charAt(coreStart)) && numerals.get(t.charAt(coreStart)).value() == 1
-                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0) {
                 return rawEnd;
             }
             if (!money && percent == null && number.digitSequence() && range == null
@@ -1203,8 +1207,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             int maxLen = lexicon.notQuantities().maxLength();
             for (int k = Math.max(from, s - maxLen + 1); k <= s; k++) {
                 String w = lexicon.notQuantities().longestAt(t, k, to);
-                if (w != null && k + w.length() > s) {
-                    return false;
+                int e = k + (w == null ? 0 : w.length());
+                if (w != null && e > s && (k < s || e >= coreEnd) && !numeral(e)) {
+                    return false; // not when the number goes on past the word (一点五) or a numeral follows it (一点两)
                 }
             }
             if (!tokens.known()) {
