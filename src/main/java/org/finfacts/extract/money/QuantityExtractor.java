@@ -360,6 +360,11 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     !money && percent == null && unit != null)) {
                 return rawEnd;
             }
+            if (!money && percent == null && unit != null && range == null && chinese && coreEnd - coreStart == 1
+                    && numerals.isDigit(t.charAt(coreStart)) && numerals.get(t.charAt(coreStart)).value() == 1
+                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0) {
+                return rawEnd; // a lone 一 before a classifier is an article (一家公司, 一个问题), not a count
+            }
             if (!money && percent == null && number.digitSequence() && range == null
                     && number.approximation() != ParsedNumber.Approximation.RANGE) {
                 return rawEnd;
@@ -1177,7 +1182,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             if (plain && digits >= 6) {
-                return true;
+                return t.charAt(s) == '0' || !numberListAfter(e);
             }
             if (plain && digits == 4 && n.value().compareTo(BigDecimal.valueOf(1900)) >= 0
                     && n.value().compareTo(BigDecimal.valueOf(2100)) <= 0) {
@@ -1200,6 +1205,25 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return m - e - 1 >= 4 || at(m) == '-' && digit(m + 1);
             }
             return false;
+        }
+
+        /**
+         * Whether a comma list of numbers goes on after {@code e} (1502222, 二百五, ...): a long digit run
+         * there is a number, not a code. A list of long digit runs (600519、000858) is a list of codes.
+         */
+        boolean numberListAfter(int e) {
+            if (at(e) != ',' && at(e) != '、') {
+                return false;
+            }
+            int k = skipSpaces(e + 1, 2);
+            if (!numberStart(k)) {
+                return false;
+            }
+            int d = k;
+            while (digit(d)) {
+                d++;
+            }
+            return d - k < 6;
         }
 
         /** Chinese numerals must stand as words of their own (not 统一, 一切, 万科, 十四五). */
