@@ -56,6 +56,7 @@ public final class QuantityLexicon {
     private final java.util.Set<String> multiplierOnly = new java.util.HashSet<>();
     private final WordTable<Qualifier> qualifiersAfter = new WordTable<>();
     private final WordTable<Unit> units = new WordTable<>();
+    private final java.util.Map<String, String> percentUnits = new java.util.HashMap<>();
     private final WordTable<PerForm> perUnits = new WordTable<>();
     private final WordTable<PerForm> averages = new WordTable<>();
     private final WordTable<ContextRole> contextWords = new WordTable<>();
@@ -124,6 +125,17 @@ public final class QuantityLexicon {
                 throw row.error("factor is not a decimal: " + row.get(1));
             }
             if (!units.put(row.get(0), new Unit(row.get(0), factor))) {
+                throw row.error("listed twice: " + row.get(0));
+            }
+        }
+        for (ModelStore.Row row : store.rows("money/percent-units.tsv")) {
+            if (units.get(row.get(0)) == null) {
+                throw row.error("not a unit of number-units.tsv: " + row.get(0));
+            }
+            if (row.get(1).isEmpty()) {
+                throw row.error("no reported unit given");
+            }
+            if (percentUnits.put(row.get(0), row.get(1)) != null) {
                 throw row.error("listed twice: " + row.get(0));
             }
         }
@@ -216,6 +228,14 @@ public final class QuantityLexicon {
     /** A NUMBER unit, or null. */
     public Unit unit(String form) {
         return form == null ? null : units.get(form);
+    }
+
+    /**
+     * The unit a PERCENT mention reports when a NUMBER unit makes the quantity a percentage
+     * ({@code 个百分点}, {@code 百分點} -> {@code 个百分点}), or null for an ordinary unit.
+     */
+    public String percentUnit(String form) {
+        return form == null ? null : percentUnits.get(form);
     }
 
     /** A per form (unit or average word), or null. */

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * NUMBER and PERCENT, or those listed in {@code only}). Offsets are code points of {@code text}, end
  * exclusive; {@code text} is checked when given. Every value field of the type is compared, and a field
  * left out means null: MONEY {@code value min max currency qualifier per}, NUMBER {@code value min max
- * unit qualifier}, PERCENT {@code value min max qualifier}; {@code qualifier} left out means
+ * unit qualifier}, PERCENT {@code value min max unit qualifier}; {@code qualifier} left out means
  * {@code exact}. Values are decimal strings compared numerically. A failing case names itself.
  *
  * <p>Negative files: one input per line ({@code #} lines are comments); each must yield no MONEY.
@@ -122,7 +122,7 @@ class QuantityCorpusTest {
         return switch (type) {
             case "MONEY" -> List.of("value", "min", "max", "currency", "qualifier", "per");
             case "NUMBER" -> List.of("value", "min", "max", "unit", "qualifier");
-            default -> List.of("value", "min", "max", "qualifier");
+            default -> List.of("value", "min", "max", "unit", "qualifier");
         };
     }
 
