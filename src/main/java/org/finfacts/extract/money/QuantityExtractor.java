@@ -171,7 +171,18 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (numerals.isBig(c) && IMPLICIT_ONE_AFTER.indexOf(p) >= 0 && p != '\0') {
                 return true;
             }
-            return chineseStart(i) && (!numeral(i - 1) || afterFailedPoint(i)) && !(p >= '0' && p <= '9');
+            return chineseStart(i) && (!numeral(i - 1) || afterFailedPoint(i) || afterArabic(i))
+                    && (!(p >= '0' && p <= '9') || afterArabic(i));
+        }
+
+        /**
+         * Whether {@code i} holds a Chinese digit (not 两) right after an Arabic one: the Arabic number
+         * ended there (667.123 五点八, the space dropped in the working copy), so the digit starts a number.
+         */
+        boolean afterArabic(int i) {
+            NumeralTable.Entry e = numerals.get(at(i));
+            return e != null && e.role() == NumeralTable.Role.DIGIT && !e.integerOnly() && digit(i - 1)
+                    && !(at(i) >= '0' && at(i) <= '9');
         }
 
         /**
@@ -183,8 +194,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             return e != null && e.integerOnly() && numerals.is(at(i - 1), NumeralTable.Role.POINT);
         }
 
+        /** Whether a sign may stand after {@code p}: not after a digit, a letter, or another sign (--9 is a dash and 9). */
         boolean signContext(char p) {
-            return !(p >= '0' && p <= '9') && !isLatin(p) && p != '%' && p != '.'
+            return !(p >= '0' && p <= '9') && !isLatin(p) && p != '%' && p != '.' && p != '-' && p != '+' && p != '\u2212'
                     && (p == '\0' || numerals.get(p) == null || numerals.is(p, NumeralTable.Role.HALF));
         }
 
@@ -493,6 +505,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     break;
                 }
                 NumeralTable.Entry e = numerals.get(c);
+                if (e != null && e.role() == NumeralTable.Role.DIGIT && j > i && digit(j - 1)) {
+                    break; // a Chinese digit after an Arabic one starts a number of its own (667.123 五点八)
+                }
                 if (e != null && e.role() != NumeralTable.Role.LATIN && e.role() != NumeralTable.Role.MINUS) {
                     if (e.role() == NumeralTable.Role.UNIT || e.role() == NumeralTable.Role.BIG) {
                         if (unitWordAt(j)) {
@@ -1129,7 +1144,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             boolean small = n.value() != null && n.value().scale() <= 0 && n.value().signum() >= 0
                     && n.value().compareTo(BigDecimal.valueOf(100)) < 0;
             boolean markerStart = before == '\0' || before == ' ' || before == '\n' || before == '。' || before == ':'
-                    || before == ';' || before == '；' || before == ',' || before == '】' || before == ')';
+                    || before == ';' || before == '；' || before == ',' || before == '】' || before == ')'
+                    || n.chineseOnly() && before >= '0' && before <= '9'; // 10000 四、: the space before 四 was dropped
             if (small && (next == '、' && markerStart || (before == '(' && next == ')') || (before == '[' && next == ']')
                     || (before == '【' && next == '】'))) {
                 return false;
@@ -1149,7 +1165,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             if (n.chineseOnly() && small && isHan(next) && FUNCTION_WORDS.indexOf(next) < 0
-                    && lexicon.qualifiersAfter().longestAt(t, e, to) == null) {
+                    && lexicon.qualifiersAfter().longestAt(t, e, to) == null && !fractionWithoutNumerator(e)) {
                 return false;
             }
             return true;
@@ -1242,8 +1258,11 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (!tokens.isBoundary(s)) {
                 return false;
             }
+            if (!marked && fractionWithoutNumerator(coreEnd)) {
+                return true;
+            }
             if (marked) {
-                if (isHan(at(end)) && !tokens.isBoundary(end)) {
+                if (isHan(at(end)) && !tokens.isBoundary(end) && !unitWordAt(end)) {
                     return false;
                 }
                 Token tok = tokens.startingAt(s);
@@ -1261,6 +1280,18 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                         && ENUMERATION_FOLLOWERS.indexOf(at(coreEnd)) < 0;
             }
             return true;
+        }
+
+        /**
+         * Whether 分之 follows {@code p} with no numerator after it (还有二分之。): the fraction was left
+         * unfinished, and the number before it stands as a number (scanning takes 分之 in when a numerator follows).
+         */
+        boolean fractionWithoutNumerator(int p) {
+            if (at(p) != '分') {
+                return false;
+            }
+            int k = skipSpaces(p + 1, 2);
+            return at(k) == '之' && !numeral(skipSpaces(k + 1, 2));
         }
 
         // ---- small helpers -----------------------------------------------------------------------------
