@@ -340,6 +340,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             int lead = qualifierBefore == null ? start : q - qualifierBefore.length();
             if (qualifierBefore == null) {
+                int spacedStart = spacedQualifierStart(q);
+                if (spacedStart >= 0) {
+                    qualifierBefore = compact(t.substring(spacedStart, q));
+                    lead = spacedStart;
+                }
+            }
+            if (qualifierBefore == null) {
                 for (int gap = 1; gap <= MAX_REACH && q - gap > floor && isHan(at(q - gap)) && !numeral(q - gap)
                         && at(q - gap) != '的'; gap++) {
                     String w = lexicon.qualifiersBefore().longestEndingAt(t, q - gap, floor);
@@ -400,7 +407,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             int qa = skipSpaces(consumed, 1);
-            String qualifierAfter = lexicon.qualifiersAfter().longestAt(t, qa, to);
+            String qualifierAfter = qualifierAfterAt(qa, lead);
             if (qualifierAfter != null) {
                 int qe = qa + qualifierAfter.length();
                 if (isHan(at(qe)) && !tokens.isBoundary(qe) || !tokens.isBoundary(qa)) {
@@ -733,6 +740,57 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             return new After(p, null, p, List.of(), null, null, p);
+        }
+
+        /**
+         * The start of a qualifier word written with spaces inside that ends at {@code q} (小于 或 等于100,
+         * {@code < = 100}), or -1. The word must begin a token; a word without spaces is found directly.
+         */
+        int spacedQualifierStart(int q) {
+            int max = lexicon.qualifiersBefore().maxLength();
+            StringBuilder reversed = new StringBuilder();
+            int[] starts = new int[max];
+            int k = q;
+            boolean spaced = false;
+            while (k > floor && reversed.length() < max) {
+                char c = t.charAt(k - 1);
+                if (c == ' ') {
+                    spaced = spaced || reversed.length() > 0;
+                    if (k - 1 > floor && t.charAt(k - 2) == ' ') {
+                        break; // one space at a time
+                    }
+                    k--;
+                    continue;
+                }
+                reversed.append(c);
+                starts[reversed.length() - 1] = k - 1;
+                k--;
+            }
+            if (!spaced) {
+                return -1;
+            }
+            String compact = reversed.reverse().toString();
+            String w = lexicon.qualifiersBefore().longestEndingAt(compact, compact.length(), 0);
+            if (w == null || w.length() < 2) {
+                return -1;
+            }
+            int s = starts[w.length() - 1];
+            if (t.substring(s, q).indexOf(' ') < 0 || !qualifierStarts(s)) {
+                return -1;
+            }
+            return s;
+        }
+
+        /**
+         * The qualifier word written at {@code p} after an amount that begins at {@code lead}, or null; a
+         * word of comparisons (大, 低) counts only when 比 stands before the amount (比三十大, 比 170 低).
+         */
+        String qualifierAfterAt(int p, int lead) {
+            String w = lexicon.qualifiersAfter().longestAt(t, p, to);
+            if (w != null && lexicon.onlyInComparison(w) && at(skipSpacesBack(lead, 1) - 1) != '比') {
+                return null;
+            }
+            return w;
         }
 
         /** The end of a unit word written with spaces inside (个 百 分点), or -1. */
@@ -1165,7 +1223,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             if (n.chineseOnly() && small && isHan(next) && FUNCTION_WORDS.indexOf(next) < 0
-                    && lexicon.qualifiersAfter().longestAt(t, e, to) == null && !fractionWithoutNumerator(e)) {
+                    && qualifierAfterAt(e, s) == null && !fractionWithoutNumerator(e)) {
                 return false;
             }
             return true;

@@ -54,6 +54,7 @@ public final class QuantityLexicon {
     private final WordTable<Qualifier> qualifiersBefore = new WordTable<>();
     private final java.util.Map<String, Integer> reach = new java.util.HashMap<>();
     private final java.util.Set<String> multiplierOnly = new java.util.HashSet<>();
+    private final java.util.Set<String> comparisonOnly = new java.util.HashSet<>();
     private final WordTable<Qualifier> qualifiersAfter = new WordTable<>();
     private final WordTable<Unit> units = new WordTable<>();
     private final java.util.Map<String, String> percentUnits = new java.util.HashMap<>();
@@ -98,8 +99,10 @@ public final class QuantityLexicon {
             Qualifier q = qualifier(row, row.get(2));
             if (row.get(4).equals("multiplier")) {
                 multiplierOnly.add(row.get(0));
+            } else if (row.get(4).equals("comparison")) {
+                comparisonOnly.add(row.get(0));
             } else if (!row.get(4).isEmpty()) {
-                throw row.error("scope must be empty or multiplier: " + row.get(4));
+                throw row.error("scope must be empty, multiplier or comparison: " + row.get(4));
             }
             if (!row.get(3).isEmpty()) {
                 try {
@@ -218,6 +221,11 @@ public final class QuantityLexicon {
     /** Whether a before-word counts only before a bare multiplier (过 in 过亿元). */
     public boolean onlyBeforeMultiplier(String word) {
         return multiplierOnly.contains(word);
+    }
+
+    /** Whether an after-word counts only when 比 stands before the amount (比三十大, 比170低). */
+    public boolean onlyInComparison(String word) {
+        return comparisonOnly.contains(word);
     }
 
     /** The qualifier of a word written after an amount, or null. */
