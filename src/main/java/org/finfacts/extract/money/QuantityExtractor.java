@@ -42,6 +42,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     /** Characters after a bare Chinese numeral that leave it a number (前三的, 是四不是五), not part of a name. */
     private static final String FUNCTION_WORDS = "的是不而却那这和与或也就都还";
     private static final String LONE_NUMERALS = "一二三四五六七八九十两兩";
+    /** Digits that start a second count after 一 + classifier, making that 一 a count (一年两次). */
+    private static final String SECOND_COUNT_DIGITS = "二三四五六七八九两兩";
     /** Verbs a one-character qualifier is often written into (涨超, 跌近, 升逾). */
     private static final String VERBS_BEFORE_QUALIFIER = "涨跌升降增减";
 
@@ -381,8 +383,10 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             if (!money && percent == null && unit != null && range == null && chinese && coreEnd - coreStart == 1
                     && numerals.isDigit(t.charAt(coreStart)) && numerals.get(t.charAt(coreStart)).value() == 1
-                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0) {
-                return rawEnd; // a lone 一 before a classifier is an article (一家公司, 一个问题), not a count
+                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0 && !chineseNumberAt(end)) {
+                // a lone 一 before a classifier is an article (一家公司, 一个问题), not a count, unless a
+                // Chinese number follows the classifier: then it is one of a pair of counts (一对八千, 一年两次)
+                return rawEnd;
             }
             if (!money && percent == null && number.digitSequence() && range == null
                     && number.approximation() != ParsedNumber.Approximation.RANGE) {
@@ -791,6 +795,14 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             return w;
+        }
+
+        /**
+         * Whether a second count starts at {@code p} with a common Chinese digit other than 一 (一年两次,
+         * 一对八千). Not 一 (上一个一周, 一批一级: articles again), not 百/十 (一位百亿级), not 参 (一起参与).
+         */
+        boolean chineseNumberAt(int p) {
+            return at(p) != '\0' && SECOND_COUNT_DIGITS.indexOf(at(p)) >= 0;
         }
 
         /** The end of a unit word written with spaces inside (个 百 分点), or -1. */
