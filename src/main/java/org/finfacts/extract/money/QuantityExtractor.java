@@ -84,7 +84,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     continue;
                 }
                 if (!scan.mayStart(i)) {
-                    i++;
+                    i = scan.percentWord(i, out);
                     continue;
                 }
                 int resume = scan.build(i, out);
@@ -200,6 +200,27 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
         boolean signContext(char p) {
             return !(p >= '0' && p <= '9') && !isLatin(p) && p != '%' && p != '.' && p != '-' && p != '+' && p != '\u2212'
                     && (p == '\0' || numerals.get(p) == null || numerals.is(p, NumeralTable.Role.HALF));
+        }
+
+        /**
+         * Adds the candidate of a percentage word at {@code i} (对折 after 打: 50%) and returns its end, or
+         * returns {@code i + 1}. The word stands for a number and a mark (五 and 折) of percent-words.tsv.
+         */
+        int percentWord(int i, List<QuantityCandidate> out) {
+            String w = i < floor ? null : lexicon.percentWords().longestAt(t, i, to);
+            if (w == null) {
+                return i + 1;
+            }
+            QuantityLexicon.PercentWord pw = lexicon.percentWords().get(w);
+            int e = i + w.length();
+            if (!t.startsWith(pw.before(), i - pw.before().length()) || i - pw.before().length() < from
+                    || isHan(at(e)) && !tokens.isBoundary(e)) {
+                return i + 1;
+            }
+            out.add(new QuantityCandidate(i, e, List.of(new QuantityCandidate.Piece(i, e, pw.number(), null, List.of())),
+                    null, null, pw.mark(), null, null, null, null, null, null, null, false, true));
+            floor = e;
+            return e;
         }
 
         /** Builds the candidate whose number starts at {@code i}; returns where scanning resumes. */

@@ -45,6 +45,10 @@ public final class QuantityLexicon {
     public record Unit(String form, BigDecimal factor) {
     }
 
+    /** A word that is a percentage without a numeral: the number and mark it stands for, the word before it. */
+    public record PercentWord(String form, String number, String mark, String before) {
+    }
+
     /** A per-unit form: a unit after 每 or /, or an averaging word (日均 -> 日). */
     public record PerForm(String form, boolean average, String per) {
     }
@@ -62,6 +66,7 @@ public final class QuantityLexicon {
     private final WordTable<PerForm> averages = new WordTable<>();
     private final WordTable<ContextRole> contextWords = new WordTable<>();
     private final WordTable<String> notQuantities = new WordTable<>();
+    private final WordTable<PercentWord> percentWords = new WordTable<>();
     private final java.util.Map<String, Currency> byCode = new java.util.HashMap<>();
 
     private QuantityLexicon(ModelStore store) {
@@ -165,6 +170,20 @@ public final class QuantityLexicon {
                 throw row.error("role must be ordinal, code or change: " + row.get(1));
             }
             if (!contextWords.put(row.get(0), role)) {
+                throw row.error("listed twice: " + row.get(0));
+            }
+        }
+        for (ModelStore.Row row : store.rows("money/percent-words.tsv")) {
+            if (!parser.parse(row.get(1)).ok()) {
+                throw row.error("not a number: " + row.get(1));
+            }
+            if (!row.get(2).equals("成") && !row.get(2).equals("折")) {
+                throw row.error("mark must be 成 or 折: " + row.get(2));
+            }
+            if (row.get(3).isEmpty()) {
+                throw row.error("no word before given");
+            }
+            if (!percentWords.put(row.get(0), new PercentWord(row.get(0), row.get(1), row.get(2), row.get(3)))) {
                 throw row.error("listed twice: " + row.get(0));
             }
         }
@@ -281,6 +300,10 @@ public final class QuantityLexicon {
 
     WordTable<ContextRole> contextWords() {
         return contextWords;
+    }
+
+    WordTable<PercentWord> percentWords() {
+        return percentWords;
     }
 
     WordTable<String> notQuantities() {
