@@ -99,7 +99,7 @@ public final class NumberSuite extends QuantitySuite {
                 if (!sameNumber(w.value(), v)) {
                     diffs.add(new Difference("value of " + w.text() + ": spec " + w.value() + ", engine " + v, null));
                 } else if (moreKept) {
-                    diffs.add(new Difference(show(same) + " keeps 多/余", "多/余 belong to the amount's span (gold: 300多亿元)"));
+                    diffs.add(new Difference(show(same) + " keeps 多/余", "ANNOTATION.md lists 多/余 as gt words, and its gold keeps them in the amount's span: 300多亿元"));
                 }
                 continue;
             }
