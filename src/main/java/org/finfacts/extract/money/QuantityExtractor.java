@@ -235,7 +235,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     return prefixEnd;
                 }
             }
-            int rawEnd = scanCore(coreStart, percentPrefix == null);
+            int rawEnd = scanCore(coreStart, percentPrefix == null || numerals.is(at(coreStart), NumeralTable.Role.MINUS));
             if (rawEnd <= coreStart) {
                 return i + 1;
             }
@@ -993,6 +993,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             int q = skipSpaces(s + 1, 1);
+            int pieceStart = q;
+            boolean sharedPrefix = first.percent != null && first.percent.endsWith("分之");
+            String secondPrefix = null;
+            if (sharedPrefix && percentPrefixEnd(q) > 0) {
+                secondPrefix = percentChain(q) + "分之"; // 百分之五到百分之十: the prefix again
+                q = skipSpaces(percentPrefixEnd(q), 2);
+            }
             if (!numberStart(q)) {
                 return null;
             }
@@ -1008,9 +1015,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (second.fraction() || isOrdinalOrDate(q, rawEnd, second)) {
                 return null;
             }
-            After after = afterNumber(q, rawEnd, second, false);
+            After after = afterNumber(q, rawEnd, second, secondPrefix != null);
             if (after == null) {
                 return null;
+            }
+            if (sharedPrefix && (secondPrefix != null || after.end == rawEnd)) {
+                // 百分之五至十 shares the prefix; 百分之五到百分之十 repeats it (and must repeat the same one)
+                if (secondPrefix != null && !secondPrefix.equals(first.percent)) {
+                    return null;
+                }
+                after = new After(after.end, null, after.end, List.of(), first.percent, null, after.end);
             }
             if (first.currency != null) {
                 QuantityLexicon.Currency a = lexicon.currency(first.currency);
@@ -1028,15 +1042,15 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (first.currency == null && first.percent == null && first.unit == null
                     && after.currency == null && after.percent == null && after.unit == null
                     && !(number.chineseOnly() && second.chineseOnly()) && c != '~' && c != '～') {
-                if (!number.multiplied() && !second.multiplied()) {
-                    return null;
+                if (!number.multiplied() && !second.multiplied() && !word) {
+                    return null; // 2-1 may be a score or a code; 20到30 is a range
                 }
             }
             if (number.chineseOnly() != second.chineseOnly() && after.currency == null && after.unit == null) {
                 return null;
             }
-            return new Range(new QuantityCandidate.Piece(q, after.end, t.substring(q, rawEnd), after.currency, after.tails),
-                    String.valueOf(c), after);
+            return new Range(new QuantityCandidate.Piece(pieceStart, after.end, t.substring(q, rawEnd), after.currency,
+                    after.tails), String.valueOf(c), after);
         }
 
         String listSeparatorAt(int end) {
