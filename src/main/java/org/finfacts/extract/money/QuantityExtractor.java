@@ -173,8 +173,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (numerals.isBig(c) && IMPLICIT_ONE_AFTER.indexOf(p) >= 0 && p != '\0') {
                 return true;
             }
-            return chineseStart(i) && (!numeral(i - 1) || afterFailedPoint(i) || afterArabic(i))
+            return chineseStart(i) && (!numeral(i - 1) || afterFailedPoint(i) || afterArabic(i) || afterWordMore(i))
                     && (!(p >= '0' && p <= '9') || afterArabic(i));
+        }
+
+        /**
+         * Whether the numeral before {@code i} is a 多 or 余 that belongs to a word, not to a number before it
+         * (最多二十个, 差不多三十岁, 至多三家): the number starts at {@code i}.
+         */
+        boolean afterWordMore(int i) {
+            return numerals.is(at(i - 1), NumeralTable.Role.MORE) && !numeral(i - 2) && !digit(i - 2);
         }
 
         /**
