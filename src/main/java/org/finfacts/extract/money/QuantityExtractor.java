@@ -736,6 +736,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (number.chineseOnly() && at(p) == ' ') {
                 int k = skipSpaces(p, 4);
                 char d = at(k);
+                if (d == '%' || d == '\u2030') {
+                    return new After(k + 1, null, k + 1, List.of(), String.valueOf(d), null, p); // 五十 %
+                }
                 if (d == '成' || d == '折' || lexicon.units().longestAt(t, k, to) != null) {
                     p = k;
                     c = d;
