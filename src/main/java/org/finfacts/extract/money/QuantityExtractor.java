@@ -885,13 +885,29 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             if (cur.position() == QuantityLexicon.Position.FINAL) {
-                return next == '\0' || next == '钱' || !Character.isLetterOrDigit(next);
+                return next == '\0' || next == '钱' || !Character.isLetterOrDigit(next) || colloquialTail(e, cur);
             }
             if (form.length() == 1 && isHan(next) && !tokens.isBoundary(e)) {
                 Token tok = tokenCovering(p);
                 return tok == null || tok.tag().startsWith("q") || tok.tag().startsWith("m") || tok.tag().startsWith("nr");
             }
             return true;
+        }
+
+        /**
+         * Whether a smaller unit follows a colloquial 块 at {@code e}: one Chinese digit at the end of the
+         * clause (两块五: 五毛 understood) or before a tail word of the currency (三块五毛).
+         */
+        boolean colloquialTail(int e, QuantityLexicon.Currency cur) {
+            if (!numerals.isDigit(at(e)) || digit(e) || numerals.is(at(e), NumeralTable.Role.MINUS)) {
+                return false;
+            }
+            char after = at(e + 1);
+            if (after == '\0' || !Character.isLetterOrDigit(after)) {
+                return lexicon.tenthOf(cur) != null;
+            }
+            QuantityLexicon.Currency tail = lexicon.currency(lexicon.currencies().longestAt(t, e + 1, to));
+            return tail != null && tail.code().equals(cur.code()) && tail.scale().compareTo(cur.scale()) < 0;
         }
 
         Token tokenCovering(int p) {
@@ -906,6 +922,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
 
         int tails(int end, QuantityLexicon.Currency main, List<QuantityCandidate.Tail> tails) {
             BigDecimal scale = main.scale();
+            QuantityLexicon.Currency last = main;
             for (int round = 0; round < 2; round++) {
                 int p = end;
                 if (numerals.is(at(p), NumeralTable.Role.AND)) {
@@ -923,6 +940,12 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
                 String form = lexicon.currencies().longestAt(t, e, to);
                 QuantityLexicon.Currency c = lexicon.currency(form);
+                if (c == null && main.position() == QuantityLexicon.Position.FINAL && e - p == 1
+                        && !digit(p) && !Character.isLetterOrDigit(at(e)) && lexicon.tenthOf(last) != null) {
+                    tails.add(new QuantityCandidate.Tail(t.substring(p, e), lexicon.tenthOf(last))); // 两块五, 一块二毛五
+                    end = e;
+                    break;
+                }
                 if (c == null || !c.code().equals(main.code()) || c.scale().compareTo(scale) >= 0
                         || c.position() == QuantityLexicon.Position.BEFORE) {
                     break;
@@ -936,6 +959,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
                 tails.add(new QuantityCandidate.Tail(t.substring(p, e), form));
                 scale = c.scale();
+                last = c;
                 end = fe;
             }
             return end;

@@ -68,6 +68,7 @@ public final class QuantityLexicon {
     private final WordTable<String> notQuantities = new WordTable<>();
     private final WordTable<PercentWord> percentWords = new WordTable<>();
     private final java.util.Map<String, Currency> byCode = new java.util.HashMap<>();
+    private final java.util.Map<String, String> tenthByCode = new java.util.HashMap<>();
 
     private QuantityLexicon(ModelStore store) {
         this.parser = new NumberParser(NumeralTable.load(store));
@@ -98,6 +99,9 @@ public final class QuantityLexicon {
             }
             if (scale.compareTo(BigDecimal.ONE) == 0 && c.after() && !form.chars().allMatch(ch -> ch < 128)) {
                 byCode.putIfAbsent(code, c);
+            }
+            if (position == Position.TAIL) {
+                tenthByCode.putIfAbsent(code + " " + scale.stripTrailingZeros().toPlainString(), form);
             }
         }
         for (ModelStore.Row row : store.rows("money/qualifiers.tsv")) {
@@ -240,6 +244,18 @@ public final class QuantityLexicon {
     /** Whether a before-word counts only before a bare multiplier (过 in 过亿元). */
     public boolean onlyBeforeMultiplier(String word) {
         return multiplierOnly.contains(word);
+    }
+
+    /**
+     * The tail form worth a tenth of the given unit of the currency (角 for 块, 分 for 毛), or null: the
+     * unit a lone digit after a colloquial 块 stands for (两块五 is 2.5 yuan, 一块二毛五 1.25).
+     */
+    public String tenthOf(Currency unit) {
+        if (unit == null) {
+            return null;
+        }
+        BigDecimal tenth = unit.scale().divide(BigDecimal.TEN).stripTrailingZeros();
+        return tenthByCode.get(unit.code() + " " + tenth.toPlainString());
     }
 
     /** Whether an after-word counts only when 比 stands before the amount (比三十大, 比170低). */
