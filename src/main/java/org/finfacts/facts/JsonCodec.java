@@ -149,6 +149,9 @@ public final class JsonCodec {
                 putDecimal(o, "min", x.min());
                 putDecimal(o, "max", x.max());
             }
+            if (x.unit() != null) {
+                o.put("unit", x.unit());
+            }
             o.put("qualifier", x.qualifier().json());
         } else if (m instanceof DateMention x) {
             o.put("value", x.value());
@@ -337,7 +340,7 @@ public final class JsonCodec {
                         text(m, "unit"), Qualifier.fromJson(text(m, "qualifier")));
             case "PERCENT":
                 return new PercentMention(start, end, text, decimal(m, "value"), decimal(m, "min"),
-                        decimal(m, "max"), Qualifier.fromJson(text(m, "qualifier")));
+                        decimal(m, "max"), Qualifier.fromJson(text(m, "qualifier")), text(m, "unit"));
             case "DATE": {
                 LocalDateTime from = null;
                 LocalDateTime to = null;

@@ -27,7 +27,7 @@ class JsonCodecReadTest {
                 LocalDateTime.parse("2024-01-01T00:00"), true, null);
         MoneyMention range = new MoneyMention(29, 34, "5-8亿元", null, new BigDecimal("500000000"),
                 new BigDecimal("800000000"), "CNY", Qualifier.APPROX, null);
-        PercentMention pct = new PercentMention(0, 1, "亚", new BigDecimal("2.4"), null, null, Qualifier.GE);
+        PercentMention pct = new PercentMention(0, 1, "亚", new BigDecimal("2.4"), null, null, Qualifier.GE, "个百分点");
         NumberMention num = new NumberMention(1, 2, "马", new BigDecimal("1"), null, null, "个", Qualifier.EXACT);
         PersonMention person = new PersonMention(2, 3, "逊");
         Fact fact = new Fact(FactType.INVESTMENT, "Amazon", amazon, "Anthropic", anthropic, money, "2024-04", true,

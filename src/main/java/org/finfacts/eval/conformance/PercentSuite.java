@@ -3,7 +3,6 @@ package org.finfacts.eval.conformance;
 import org.finfacts.core.Engine;
 import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.Mention;
-import org.finfacts.facts.NumberMention;
 import org.finfacts.facts.PercentMention;
 
 import java.math.BigDecimal;
@@ -14,9 +13,9 @@ import java.util.Set;
 
 /**
  * Recognizers-Text {@code PercentModel} cases against the engine's PERCENT mentions: same span, same
- * value in percent. Conventions: percentage points ({@code 个百分点}) are a difference of percentages,
- * reported as NUMBER with unit {@code 个百分点} (README); a range ({@code 5-20%}) is one mention with
- * min/max (ANNOTATION.md).
+ * value in percent (percentage points, {@code 2.4个百分点}, are PERCENT 2.4 with unit {@code 个百分点}).
+ * Conventions (ANNOTATION.md): a range ({@code 5-20%}) is one mention with min/max; a proper fraction
+ * is a proportion, PERCENT ({@code 五分之一} -> 20).
  */
 public final class PercentSuite extends QuantitySuite {
     @Override
@@ -41,7 +40,7 @@ public final class PercentSuite extends QuantitySuite {
         for (Want w : wants(c)) {
             Mention same = null;
             for (Mention m : all) {
-                if ((m instanceof PercentMention || isPoints(m)) && m.start() == w.start() && m.end() == w.end()) {
+                if (m instanceof PercentMention && m.start() == w.start() && m.end() == w.end()) {
                     same = m;
                 }
             }
@@ -50,9 +49,6 @@ public final class PercentSuite extends QuantitySuite {
                 BigDecimal v = valueOf(same);
                 if (!sameNumber(w.value(), v)) {
                     diffs.add(new Difference("value of " + w.text() + ": spec " + w.value() + ", engine " + v, null));
-                } else if (same instanceof NumberMention) {
-                    diffs.add(new Difference(w.text() + " is NUMBER " + v + " 个百分点",
-                            "percentage points are a difference of percentages: NUMBER with unit 个百分点 (README)"));
                 }
                 continue;
             }
@@ -66,16 +62,12 @@ public final class PercentSuite extends QuantitySuite {
             diffs.add(new Difference("missed " + w.text() + " [" + w.start() + "," + w.end() + ")", null));
         }
         for (Mention m : all) {
-            if ((m instanceof PercentMention || isPoints(m)) && !matched.contains(m)) {
+            if (m instanceof PercentMention && !matched.contains(m)) {
                 boolean fraction = m instanceof PercentMention && m.text().matches(".*[0-9一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾][百千万佰仟萬]*\\s*分\\s*之.*");
                 diffs.add(new Difference("spurious " + show(m), fraction
                         ? "ANNOTATION.md: a fraction is a proportion, PERCENT (五分之一 -> 20)" : null));
             }
         }
         return verdict(diffs);
-    }
-
-    private static boolean isPoints(Mention m) {
-        return m instanceof NumberMention n && n.unit() != null && (n.unit().equals("个百分点") || n.unit().equals("個百分點"));
     }
 }

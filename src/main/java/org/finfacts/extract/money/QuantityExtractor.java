@@ -42,6 +42,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
     /** Characters after a bare Chinese numeral that leave it a number (前三的, 是四不是五), not part of a name. */
     private static final String FUNCTION_WORDS = "的是不而却那这和与或也就都还";
     private static final String LONE_NUMERALS = "一二三四五六七八九十两兩";
+    /** Digits that start a second count after 一 + classifier, making that 一 a count (一年两次). */
+    private static final String SECOND_COUNT_DIGITS = "二三四五六七八九两兩";
     /** Verbs a one-character qualifier is often written into (涨超, 跌近, 升逾). */
     private static final String VERBS_BEFORE_QUALIFIER = "涨跌升降增减";
 
@@ -82,7 +84,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     continue;
                 }
                 if (!scan.mayStart(i)) {
-                    i++;
+                    i = scan.percentWord(i, out);
                     continue;
                 }
                 int resume = scan.build(i, out);
@@ -171,12 +173,62 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (numerals.isBig(c) && IMPLICIT_ONE_AFTER.indexOf(p) >= 0 && p != '\0') {
                 return true;
             }
-            return chineseStart(i) && !numeral(i - 1) && !(p >= '0' && p <= '9');
+            return chineseStart(i) && (!numeral(i - 1) || afterFailedPoint(i) || afterArabic(i) || afterWordMore(i))
+                    && (!(p >= '0' && p <= '9') || afterArabic(i));
         }
 
+        /**
+         * Whether the numeral before {@code i} is a 多 or 余 that belongs to a word, not to a number before it
+         * (最多二十个, 差不多三十岁, 至多三家): the number starts at {@code i}.
+         */
+        boolean afterWordMore(int i) {
+            return numerals.is(at(i - 1), NumeralTable.Role.MORE) && !numeral(i - 2) && !digit(i - 2);
+        }
+
+        /**
+         * Whether {@code i} holds a Chinese digit (not 两) right after an Arabic one: the Arabic number
+         * ended there (667.123 五点八, the space dropped in the working copy), so the digit starts a number.
+         */
+        boolean afterArabic(int i) {
+            NumeralTable.Entry e = numerals.get(at(i));
+            return e != null && e.role() == NumeralTable.Role.DIGIT && !e.integerOnly() && digit(i - 1)
+                    && !(at(i) >= '0' && at(i) <= '9');
+        }
+
+        /**
+         * Whether {@code i} holds a digit that never follows 点 as a decimal (两) right after a 点: that 点
+         * was no decimal point, so the digit starts a number of its own (一点两小时: 一 and 两).
+         */
+        boolean afterFailedPoint(int i) {
+            NumeralTable.Entry e = numerals.get(at(i));
+            return e != null && e.integerOnly() && numerals.is(at(i - 1), NumeralTable.Role.POINT);
+        }
+
+        /** Whether a sign may stand after {@code p}: not after a digit, a letter, or another sign (--9 is a dash and 9). */
         boolean signContext(char p) {
-            return !(p >= '0' && p <= '9') && !isLatin(p) && p != '%' && p != '.'
+            return !(p >= '0' && p <= '9') && !isLatin(p) && p != '%' && p != '.' && p != '-' && p != '+' && p != '\u2212'
                     && (p == '\0' || numerals.get(p) == null || numerals.is(p, NumeralTable.Role.HALF));
+        }
+
+        /**
+         * Adds the candidate of a percentage word at {@code i} (对折 after 打: 50%) and returns its end, or
+         * returns {@code i + 1}. The word stands for a number and a mark (五 and 折) of percent-words.tsv.
+         */
+        int percentWord(int i, List<QuantityCandidate> out) {
+            String w = i < floor ? null : lexicon.percentWords().longestAt(t, i, to);
+            if (w == null) {
+                return i + 1;
+            }
+            QuantityLexicon.PercentWord pw = lexicon.percentWords().get(w);
+            int e = i + w.length();
+            if (!t.startsWith(pw.before(), i - pw.before().length()) || i - pw.before().length() < from
+                    || isHan(at(e)) && !tokens.isBoundary(e)) {
+                return i + 1;
+            }
+            out.add(new QuantityCandidate(i, e, List.of(new QuantityCandidate.Piece(i, e, pw.number(), null, List.of())),
+                    null, null, pw.mark(), null, null, null, null, null, null, null, false, true));
+            floor = e;
+            return e;
         }
 
         /** Builds the candidate whose number starts at {@code i}; returns where scanning resumes. */
@@ -191,7 +243,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     return prefixEnd;
                 }
             }
-            int rawEnd = scanCore(coreStart, percentPrefix == null);
+            int rawEnd = scanCore(coreStart, percentPrefix == null || numerals.is(at(coreStart), NumeralTable.Role.MINUS));
             if (rawEnd <= coreStart) {
                 return i + 1;
             }
@@ -319,6 +371,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             int lead = qualifierBefore == null ? start : q - qualifierBefore.length();
             if (qualifierBefore == null) {
+                int spacedStart = spacedQualifierStart(q);
+                if (spacedStart >= 0) {
+                    qualifierBefore = compact(t.substring(spacedStart, q));
+                    lead = spacedStart;
+                }
+            }
+            if (qualifierBefore == null) {
                 for (int gap = 1; gap <= MAX_REACH && q - gap > floor && isHan(at(q - gap)) && !numeral(q - gap)
                         && at(q - gap) != '的'; gap++) {
                     String w = lexicon.qualifiersBefore().longestEndingAt(t, q - gap, floor);
@@ -353,7 +412,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             }
             if (!money && percent == null && unit != null && range == null && chinese && coreEnd - coreStart == 1
                     && numerals.isDigit(t.charAt(coreStart)) && numerals.get(t.charAt(coreStart)).value() == 1
-                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0) {
+                    && lexicon.unit(unit).factor().compareTo(BigDecimal.ONE) == 0 && !chineseNumberAt(end)) {
+                // a lone 一 before a classifier is an article (一家公司, 一个问题), not a count, unless a
+                // Chinese number follows the classifier: then it is one of a pair of counts (一对八千, 一年两次)
                 return rawEnd;
             }
             if (!money && percent == null && number.digitSequence() && range == null
@@ -379,7 +440,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             int qa = skipSpaces(consumed, 1);
-            String qualifierAfter = lexicon.qualifiersAfter().longestAt(t, qa, to);
+            String qualifierAfter = qualifierAfterAt(qa, lead);
             if (qualifierAfter != null) {
                 int qe = qa + qualifierAfter.length();
                 if (isHan(at(qe)) && !tokens.isBoundary(qe) || !tokens.isBoundary(qa)) {
@@ -484,6 +545,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                     break;
                 }
                 NumeralTable.Entry e = numerals.get(c);
+                if (e != null && e.role() == NumeralTable.Role.DIGIT && j > i && digit(j - 1)) {
+                    break; // a Chinese digit after an Arabic one starts a number of its own (667.123 五点八)
+                }
                 if (e != null && e.role() != NumeralTable.Role.LATIN && e.role() != NumeralTable.Role.MINUS) {
                     if (e.role() == NumeralTable.Role.UNIT || e.role() == NumeralTable.Role.BIG) {
                         if (unitWordAt(j)) {
@@ -672,6 +736,9 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (number.chineseOnly() && at(p) == ' ') {
                 int k = skipSpaces(p, 4);
                 char d = at(k);
+                if (d == '%' || d == '\u2030') {
+                    return new After(k + 1, null, k + 1, List.of(), String.valueOf(d), null, p); // 五十 %
+                }
                 if (d == '成' || d == '折' || lexicon.units().longestAt(t, k, to) != null) {
                     p = k;
                     c = d;
@@ -709,6 +776,65 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             return new After(p, null, p, List.of(), null, null, p);
+        }
+
+        /**
+         * The start of a qualifier word written with spaces inside that ends at {@code q} (小于 或 等于100,
+         * {@code < = 100}), or -1. The word must begin a token; a word without spaces is found directly.
+         */
+        int spacedQualifierStart(int q) {
+            int max = lexicon.qualifiersBefore().maxLength();
+            StringBuilder reversed = new StringBuilder();
+            int[] starts = new int[max];
+            int k = q;
+            boolean spaced = false;
+            while (k > floor && reversed.length() < max) {
+                char c = t.charAt(k - 1);
+                if (c == ' ') {
+                    spaced = spaced || reversed.length() > 0;
+                    if (k - 1 > floor && t.charAt(k - 2) == ' ') {
+                        break; // one space at a time
+                    }
+                    k--;
+                    continue;
+                }
+                reversed.append(c);
+                starts[reversed.length() - 1] = k - 1;
+                k--;
+            }
+            if (!spaced) {
+                return -1;
+            }
+            String compact = reversed.reverse().toString();
+            String w = lexicon.qualifiersBefore().longestEndingAt(compact, compact.length(), 0);
+            if (w == null || w.length() < 2) {
+                return -1;
+            }
+            int s = starts[w.length() - 1];
+            if (t.substring(s, q).indexOf(' ') < 0 || !qualifierStarts(s)) {
+                return -1;
+            }
+            return s;
+        }
+
+        /**
+         * The qualifier word written at {@code p} after an amount that begins at {@code lead}, or null; a
+         * word of comparisons (大, 低) counts only when 比 stands before the amount (比三十大, 比 170 低).
+         */
+        String qualifierAfterAt(int p, int lead) {
+            String w = lexicon.qualifiersAfter().longestAt(t, p, to);
+            if (w != null && lexicon.onlyInComparison(w) && at(skipSpacesBack(lead, 1) - 1) != '比') {
+                return null;
+            }
+            return w;
+        }
+
+        /**
+         * Whether a second count starts at {@code p} with a common Chinese digit other than 一 (一年两次,
+         * 一对八千). Not 一 (上一个一周, 一批一级: articles again), not 百/十 (一位百亿级), not 参 (一起参与).
+         */
+        boolean chineseNumberAt(int p) {
+            return at(p) != '\0' && SECOND_COUNT_DIGITS.indexOf(at(p)) >= 0;
         }
 
         /** The end of a unit word written with spaces inside (个 百 分点), or -1. */
@@ -759,13 +885,29 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             if (cur.position() == QuantityLexicon.Position.FINAL) {
-                return next == '\0' || next == '钱' || !Character.isLetterOrDigit(next);
+                return next == '\0' || next == '钱' || !Character.isLetterOrDigit(next) || colloquialTail(e, cur);
             }
             if (form.length() == 1 && isHan(next) && !tokens.isBoundary(e)) {
                 Token tok = tokenCovering(p);
                 return tok == null || tok.tag().startsWith("q") || tok.tag().startsWith("m") || tok.tag().startsWith("nr");
             }
             return true;
+        }
+
+        /**
+         * Whether a smaller unit follows a colloquial 块 at {@code e}: one Chinese digit at the end of the
+         * clause (两块五: 五毛 understood) or before a tail word of the currency (三块五毛).
+         */
+        boolean colloquialTail(int e, QuantityLexicon.Currency cur) {
+            if (!numerals.isDigit(at(e)) || digit(e) || numerals.is(at(e), NumeralTable.Role.MINUS)) {
+                return false;
+            }
+            char after = at(e + 1);
+            if (after == '\0' || !Character.isLetterOrDigit(after)) {
+                return lexicon.tenthOf(cur) != null;
+            }
+            QuantityLexicon.Currency tail = lexicon.currency(lexicon.currencies().longestAt(t, e + 1, to));
+            return tail != null && tail.code().equals(cur.code()) && tail.scale().compareTo(cur.scale()) < 0;
         }
 
         Token tokenCovering(int p) {
@@ -780,6 +922,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
 
         int tails(int end, QuantityLexicon.Currency main, List<QuantityCandidate.Tail> tails) {
             BigDecimal scale = main.scale();
+            QuantityLexicon.Currency last = main;
             for (int round = 0; round < 2; round++) {
                 int p = end;
                 if (numerals.is(at(p), NumeralTable.Role.AND)) {
@@ -797,6 +940,12 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
                 String form = lexicon.currencies().longestAt(t, e, to);
                 QuantityLexicon.Currency c = lexicon.currency(form);
+                if (c == null && main.position() == QuantityLexicon.Position.FINAL && e - p == 1
+                        && !digit(p) && !Character.isLetterOrDigit(at(e)) && lexicon.tenthOf(last) != null) {
+                    tails.add(new QuantityCandidate.Tail(t.substring(p, e), lexicon.tenthOf(last))); // 两块五, 一块二毛五
+                    end = e;
+                    break;
+                }
                 if (c == null || !c.code().equals(main.code()) || c.scale().compareTo(scale) >= 0
                         || c.position() == QuantityLexicon.Position.BEFORE) {
                     break;
@@ -810,6 +959,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
                 tails.add(new QuantityCandidate.Tail(t.substring(p, e), form));
                 scale = c.scale();
+                last = c;
                 end = fe;
             }
             return end;
@@ -878,6 +1028,13 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return null;
             }
             int q = skipSpaces(s + 1, 1);
+            int pieceStart = q;
+            boolean sharedPrefix = first.percent != null && first.percent.endsWith("分之");
+            String secondPrefix = null;
+            if (sharedPrefix && percentPrefixEnd(q) > 0) {
+                secondPrefix = percentChain(q) + "分之"; // 百分之五到百分之十: the prefix again
+                q = skipSpaces(percentPrefixEnd(q), 2);
+            }
             if (!numberStart(q)) {
                 return null;
             }
@@ -893,9 +1050,16 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (second.fraction() || isOrdinalOrDate(q, rawEnd, second)) {
                 return null;
             }
-            After after = afterNumber(q, rawEnd, second, false);
+            After after = afterNumber(q, rawEnd, second, secondPrefix != null);
             if (after == null) {
                 return null;
+            }
+            if (sharedPrefix && (secondPrefix != null || after.end == rawEnd)) {
+                // 百分之五至十 shares the prefix; 百分之五到百分之十 repeats it (and must repeat the same one)
+                if (secondPrefix != null && !secondPrefix.equals(first.percent)) {
+                    return null;
+                }
+                after = new After(after.end, null, after.end, List.of(), first.percent, null, after.end);
             }
             if (first.currency != null) {
                 QuantityLexicon.Currency a = lexicon.currency(first.currency);
@@ -913,15 +1077,15 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (first.currency == null && first.percent == null && first.unit == null
                     && after.currency == null && after.percent == null && after.unit == null
                     && !(number.chineseOnly() && second.chineseOnly()) && c != '~' && c != '～') {
-                if (!number.multiplied() && !second.multiplied()) {
-                    return null;
+                if (!number.multiplied() && !second.multiplied() && !word) {
+                    return null; // 2-1 may be a score or a code; 20到30 is a range
                 }
             }
             if (number.chineseOnly() != second.chineseOnly() && after.currency == null && after.unit == null) {
                 return null;
             }
-            return new Range(new QuantityCandidate.Piece(q, after.end, t.substring(q, rawEnd), after.currency, after.tails),
-                    String.valueOf(c), after);
+            return new Range(new QuantityCandidate.Piece(pieceStart, after.end, t.substring(q, rawEnd), after.currency,
+                    after.tails), String.valueOf(c), after);
         }
 
         String listSeparatorAt(int end) {
@@ -1120,7 +1284,8 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             boolean small = n.value() != null && n.value().scale() <= 0 && n.value().signum() >= 0
                     && n.value().compareTo(BigDecimal.valueOf(100)) < 0;
             boolean markerStart = before == '\0' || before == ' ' || before == '\n' || before == '。' || before == ':'
-                    || before == ';' || before == '；' || before == ',' || before == '】' || before == ')';
+                    || before == ';' || before == '；' || before == ',' || before == '】' || before == ')'
+                    || n.chineseOnly() && before >= '0' && before <= '9'; // 10000 四、: the space before 四 was dropped
             if (small && (next == '、' && markerStart || (before == '(' && next == ')') || (before == '[' && next == ']')
                     || (before == '【' && next == '】'))) {
                 return false;
@@ -1140,7 +1305,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 return false;
             }
             if (n.chineseOnly() && small && isHan(next) && FUNCTION_WORDS.indexOf(next) < 0
-                    && lexicon.qualifiersAfter().longestAt(t, e, to) == null) {
+                    && qualifierAfterAt(e, s) == null && !fractionWithoutNumerator(e)) {
                 return false;
             }
             return true;
@@ -1173,7 +1338,7 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                 }
             }
             if (plain && digits >= 6) {
-                return true;
+                return t.charAt(s) == '0' || !numberListAfter(e);
             }
             if (plain && digits == 4 && n.value().compareTo(BigDecimal.valueOf(1900)) >= 0
                     && n.value().compareTo(BigDecimal.valueOf(2100)) <= 0) {
@@ -1198,13 +1363,33 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             return false;
         }
 
+        /**
+         * Whether a comma list of numbers goes on after {@code e} (1502222, 二百五, ...): a long digit run
+         * there is a number, not a code. A list of long digit runs (600519、000858) is a list of codes.
+         */
+        boolean numberListAfter(int e) {
+            if (at(e) != ',' && at(e) != '、') {
+                return false;
+            }
+            int k = skipSpaces(e + 1, 2);
+            if (!numberStart(k)) {
+                return false;
+            }
+            int d = k;
+            while (digit(d)) {
+                d++;
+            }
+            return d - k < 6;
+        }
+
         /** Chinese numerals must stand as words of their own (not 统一, 一切, 万科, 十四五). */
         boolean acceptChinese(int s, int coreEnd, int end, boolean marked, boolean unitOnly) {
             int maxLen = lexicon.notQuantities().maxLength();
             for (int k = Math.max(from, s - maxLen + 1); k <= s; k++) {
                 String w = lexicon.notQuantities().longestAt(t, k, to);
-                if (w != null && k + w.length() > s) {
-                    return false;
+                int e = k + (w == null ? 0 : w.length());
+                if (w != null && e > s && (k < s || e >= coreEnd) && !numeral(e)) {
+                    return false; // not when the number goes on past the word (一点五) or a numeral follows it (一点两)
                 }
             }
             if (!tokens.known()) {
@@ -1213,8 +1398,11 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
             if (!tokens.isBoundary(s)) {
                 return false;
             }
+            if (!marked && fractionWithoutNumerator(coreEnd)) {
+                return true;
+            }
             if (marked) {
-                if (isHan(at(end)) && !tokens.isBoundary(end)) {
+                if (isHan(at(end)) && !tokens.isBoundary(end) && !unitWordAt(end)) {
                     return false;
                 }
                 Token tok = tokens.startingAt(s);
@@ -1232,6 +1420,18 @@ public final class QuantityExtractor implements Extractor<QuantityCandidate> {
                         && ENUMERATION_FOLLOWERS.indexOf(at(coreEnd)) < 0;
             }
             return true;
+        }
+
+        /**
+         * Whether 分之 follows {@code p} with no numerator after it (还有二分之。): the fraction was left
+         * unfinished, and the number before it stands as a number (scanning takes 分之 in when a numerator follows).
+         */
+        boolean fractionWithoutNumerator(int p) {
+            if (at(p) != '分') {
+                return false;
+            }
+            int k = skipSpaces(p + 1, 2);
+            return at(k) == '之' && !numeral(skipSpaces(k + 1, 2));
         }
 
         // ---- small helpers -----------------------------------------------------------------------------

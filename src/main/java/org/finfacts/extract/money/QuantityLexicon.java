@@ -45,6 +45,10 @@ public final class QuantityLexicon {
     public record Unit(String form, BigDecimal factor) {
     }
 
+    /** A word that is a percentage without a numeral: the number and mark it stands for, the word before it. */
+    public record PercentWord(String form, String number, String mark, String before) {
+    }
+
     /** A per-unit form: a unit after 每 or /, or an averaging word (日均 -> 日). */
     public record PerForm(String form, boolean average, String per) {
     }
@@ -54,13 +58,17 @@ public final class QuantityLexicon {
     private final WordTable<Qualifier> qualifiersBefore = new WordTable<>();
     private final java.util.Map<String, Integer> reach = new java.util.HashMap<>();
     private final java.util.Set<String> multiplierOnly = new java.util.HashSet<>();
+    private final java.util.Set<String> comparisonOnly = new java.util.HashSet<>();
     private final WordTable<Qualifier> qualifiersAfter = new WordTable<>();
     private final WordTable<Unit> units = new WordTable<>();
+    private final java.util.Map<String, String> percentUnits = new java.util.HashMap<>();
     private final WordTable<PerForm> perUnits = new WordTable<>();
     private final WordTable<PerForm> averages = new WordTable<>();
     private final WordTable<ContextRole> contextWords = new WordTable<>();
     private final WordTable<String> notQuantities = new WordTable<>();
+    private final WordTable<PercentWord> percentWords = new WordTable<>();
     private final java.util.Map<String, Currency> byCode = new java.util.HashMap<>();
+    private final java.util.Map<String, String> tenthByCode = new java.util.HashMap<>();
 
     private QuantityLexicon(ModelStore store) {
         this.parser = new NumberParser(NumeralTable.load(store));
@@ -92,13 +100,18 @@ public final class QuantityLexicon {
             if (scale.compareTo(BigDecimal.ONE) == 0 && c.after() && !form.chars().allMatch(ch -> ch < 128)) {
                 byCode.putIfAbsent(code, c);
             }
+            if (position == Position.TAIL) {
+                tenthByCode.putIfAbsent(code + " " + scale.stripTrailingZeros().toPlainString(), form);
+            }
         }
         for (ModelStore.Row row : store.rows("money/qualifiers.tsv")) {
             Qualifier q = qualifier(row, row.get(2));
             if (row.get(4).equals("multiplier")) {
                 multiplierOnly.add(row.get(0));
+            } else if (row.get(4).equals("comparison")) {
+                comparisonOnly.add(row.get(0));
             } else if (!row.get(4).isEmpty()) {
-                throw row.error("scope must be empty or multiplier: " + row.get(4));
+                throw row.error("scope must be empty, multiplier or comparison: " + row.get(4));
             }
             if (!row.get(3).isEmpty()) {
                 try {
@@ -127,6 +140,17 @@ public final class QuantityLexicon {
                 throw row.error("listed twice: " + row.get(0));
             }
         }
+        for (ModelStore.Row row : store.rows("money/percent-units.tsv")) {
+            if (units.get(row.get(0)) == null) {
+                throw row.error("not a unit of number-units.tsv: " + row.get(0));
+            }
+            if (row.get(1).isEmpty()) {
+                throw row.error("no reported unit given");
+            }
+            if (percentUnits.put(row.get(0), row.get(1)) != null) {
+                throw row.error("listed twice: " + row.get(0));
+            }
+        }
         for (ModelStore.Row row : store.rows("money/per-units.tsv")) {
             String kind = row.get(1);
             if (row.get(2).isEmpty()) {
@@ -150,6 +174,20 @@ public final class QuantityLexicon {
                 throw row.error("role must be ordinal, code or change: " + row.get(1));
             }
             if (!contextWords.put(row.get(0), role)) {
+                throw row.error("listed twice: " + row.get(0));
+            }
+        }
+        for (ModelStore.Row row : store.rows("money/percent-words.tsv")) {
+            if (!parser.parse(row.get(1)).ok()) {
+                throw row.error("not a number: " + row.get(1));
+            }
+            if (!row.get(2).equals("成") && !row.get(2).equals("折")) {
+                throw row.error("mark must be 成 or 折: " + row.get(2));
+            }
+            if (row.get(3).isEmpty()) {
+                throw row.error("no word before given");
+            }
+            if (!percentWords.put(row.get(0), new PercentWord(row.get(0), row.get(1), row.get(2), row.get(3)))) {
                 throw row.error("listed twice: " + row.get(0));
             }
         }
@@ -208,6 +246,23 @@ public final class QuantityLexicon {
         return multiplierOnly.contains(word);
     }
 
+    /**
+     * The tail form worth a tenth of the given unit of the currency (角 for 块, 分 for 毛), or null: the
+     * unit a lone digit after a colloquial 块 stands for (两块五 is 2.5 yuan, 一块二毛五 1.25).
+     */
+    public String tenthOf(Currency unit) {
+        if (unit == null) {
+            return null;
+        }
+        BigDecimal tenth = unit.scale().divide(BigDecimal.TEN).stripTrailingZeros();
+        return tenthByCode.get(unit.code() + " " + tenth.toPlainString());
+    }
+
+    /** Whether an after-word counts only when 比 stands before the amount (比三十大, 比170低). */
+    public boolean onlyInComparison(String word) {
+        return comparisonOnly.contains(word);
+    }
+
     /** The qualifier of a word written after an amount, or null. */
     public Qualifier qualifierAfter(String word) {
         return word == null ? null : qualifiersAfter.get(word);
@@ -216,6 +271,14 @@ public final class QuantityLexicon {
     /** A NUMBER unit, or null. */
     public Unit unit(String form) {
         return form == null ? null : units.get(form);
+    }
+
+    /**
+     * The unit a PERCENT mention reports when a NUMBER unit makes the quantity a percentage
+     * ({@code 个百分点}, {@code 百分點} -> {@code 个百分点}), or null for an ordinary unit.
+     */
+    public String percentUnit(String form) {
+        return form == null ? null : percentUnits.get(form);
     }
 
     /** A per form (unit or average word), or null. */
@@ -253,6 +316,10 @@ public final class QuantityLexicon {
 
     WordTable<ContextRole> contextWords() {
         return contextWords;
+    }
+
+    WordTable<PercentWord> percentWords() {
+        return percentWords;
     }
 
     WordTable<String> notQuantities() {

@@ -216,6 +216,11 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
             return List.of(new PercentMention(c.start(), c.end(), t.substring(c.start(), c.end()), p.value(), p.min(),
                     p.max(), qualifier(c, p)));
         }
+        String percentUnit = lexicon.percentUnit(unit);
+        if (percentUnit != null && !c.glued() && !number.digitSequence()) {
+            return List.of(new PercentMention(c.start(), c.end(), t.substring(c.start(), c.end()), number.value(),
+                    number.min(), number.max(), qualifier(c, number), percentUnit));
+        }
         if (c.glued()) {
             return List.of();
         }

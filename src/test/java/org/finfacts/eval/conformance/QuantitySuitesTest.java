@@ -77,10 +77,17 @@ class QuantitySuitesTest {
     }
 
     @Test
-    void countsPercentagePointsAsAConvention() {
+    void countsAHalfReportedAsPercentAsAFailureForAnnotationValuesItAsNumber() {
+        Verdict v = judge(spec("NumberModel", "二分之一", "[{\"text\":\"二分之一\",\"type\":\"number\",\"start\":0,\"end\":3,"
+                + "\"resolution\":{\"value\":\"0.5\"}}]"));
+        assertEquals(Verdict.Outcome.FAIL, v.outcome(), v.detail());
+    }
+
+    @Test
+    void passesPercentagePointsAsAPercent() {
         Verdict v = judge(spec("PercentModel", "提高3个百分点", "[{\"text\":\"3个百分点\",\"type\":\"percentage\",\"start\":2,"
                 + "\"end\":6,\"resolution\":{\"value\":\"3%\"}}]"));
-        assertEquals(Verdict.Outcome.CONVENTION, v.outcome(), v.detail());
+        assertEquals(Verdict.Outcome.PASS, v.outcome(), v.detail());
     }
 
     @Test
@@ -101,7 +108,7 @@ class QuantitySuitesTest {
             int pass = c.getOrDefault(Verdict.Outcome.PASS, 0);
             int fail = c.getOrDefault(Verdict.Outcome.FAIL, 0);
             double rate = (double) pass / (pass + fail);
-            assertTrue(rate >= 0.9, suite + " pass rate without conventions " + rate);
+            assertTrue(rate >= 0.95, suite + " pass rate without conventions " + rate);
         }
     }
 }

@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The quantity stage's specification: every line of {@code corpus/cases/money.jsonl} and every input
- * of {@code corpus/negative/money-*.txt}, run through the whole engine.
+ * The quantity stage's specification: every line of {@code corpus/cases/money*.jsonl},
+ * {@code number*.jsonl} and {@code percent*.jsonl}, and every input of
+ * {@code corpus/negative/money-*.txt}, run through the whole engine.
  *
  * <p>Case format (one JSON object per line):
  * <pre>
@@ -38,31 +39,40 @@ import static org.junit.jupiter.api.Assertions.fail;
  * NUMBER and PERCENT, or those listed in {@code only}). Offsets are code points of {@code text}, end
  * exclusive; {@code text} is checked when given. Every value field of the type is compared, and a field
  * left out means null: MONEY {@code value min max currency qualifier per}, NUMBER {@code value min max
- * unit qualifier}, PERCENT {@code value min max qualifier}; {@code qualifier} left out means
+ * unit qualifier}, PERCENT {@code value min max unit qualifier}; {@code qualifier} left out means
  * {@code exact}. Values are decimal strings compared numerically. A failing case names itself.
  *
  * <p>Negative files: one input per line ({@code #} lines are comments); each must yield no MONEY.
  */
 class QuantityCorpusTest {
-    private static final Path CASES = Path.of("corpus/cases/money.jsonl");
+    private static final Path CASES = Path.of("corpus/cases");
+    private static final List<String> CASE_FILES = List.of("money", "number", "percent");
     private static final Path NEGATIVE = Path.of("corpus/negative");
     private static final List<String> ALL_TYPES = List.of("MONEY", "NUMBER", "PERCENT");
 
     @TestFactory
     Stream<DynamicTest> casesHoldTheExactMentions() throws IOException {
         Engine engine = TestEngine.get();
-        List<String> lines = Files.readAllLines(CASES, StandardCharsets.UTF_8);
-        assertTrue(lines.size() >= 300, "the corpus has at least 300 cases");
-        List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode c = JsonCodec.mapper().readTree(line);
-            String name = (i + 1) + " " + c.path("name").asText("line " + (i + 1));
-            tests.add(DynamicTest.dynamicTest(name, () -> check(engine, c)));
+        List<Path> files;
+        try (Stream<Path> all = Files.list(CASES)) {
+            files = all.filter(f -> f.getFileName().toString().endsWith(".jsonl")
+                            && CASE_FILES.stream().anyMatch(p -> f.getFileName().toString().startsWith(p)))
+                    .sorted().toList();
         }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode c = JsonCodec.mapper().readTree(line);
+                String name = file.getFileName() + ":" + (i + 1) + " " + c.path("name").asText("line " + (i + 1));
+                tests.add(DynamicTest.dynamicTest(name, () -> check(engine, c)));
+            }
+        }
+        assertTrue(tests.size() >= 300, "the corpus has at least 300 cases");
         return tests.stream();
     }
 
@@ -112,7 +122,7 @@ class QuantityCorpusTest {
         return switch (type) {
             case "MONEY" -> List.of("value", "min", "max", "currency", "qualifier", "per");
             case "NUMBER" -> List.of("value", "min", "max", "unit", "qualifier");
-            default -> List.of("value", "min", "max", "qualifier");
+            default -> List.of("value", "min", "max", "unit", "qualifier");
         };
     }
 

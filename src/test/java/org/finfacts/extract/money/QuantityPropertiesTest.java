@@ -26,7 +26,8 @@ class QuantityPropertiesTest {
     private static final MoneyParser PARSER = MoneyParser.bundled();
     private static final String ALPHABET = "0123456789０１２.,，-~至到、和%％$¥￥€£ 零〇一二两三四五六七八九十百千万亿兆"
             + "壹贰叁肆伍陆柒捌玖拾佰仟萬億点多余几数半分之又负约近超过逾以上左右每股元美元港元人民币亿元/吨个百分点成折"
-            + "年月日第代码abcAZek^()【】😀𠀀\n";
+            + "年月日第代码abcAZek^()【】😀𠀀\n"
+            + "打对對比大高小低于或等<=>--百分位點個";
 
     @Provide
     Arbitrary<String> quantityish() {
