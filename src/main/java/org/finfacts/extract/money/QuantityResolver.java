@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Gives the {@link QuantityCandidate}s of a document their values and types: MONEY when a currency
  * applies (ISO 4217 code, the unit's scale: {@code 1.71港仙} is 0.0171 HKD), PERCENT for percent marks
- * and proper fractions (value in percent: {@code 九成} is 90, {@code 五分之一} 20), else NUMBER with its
+ * and proper fractions (value in percent: {@code 九成} is 90, {@code 五分之一} 20; one half, {@code 二分之一}
+ * or {@code 1/2}, is NUMBER 0.5 as ANNOTATION.md gives it), else NUMBER with its
  * unit ({@code 2亿股}). It shares a unit or multiplier along a list ({@code 2.4亿、7.5亿和15.5亿美元}:
  * three USD amounts), decides whether {@code X至Y} is a range or a change and its result
  * ({@code 上升48亿元至1.72万亿元} is two amounts), and sets the qualifier (a word before wins, then
@@ -208,7 +209,7 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
             return List.of(new MoneyMention(start, c.end(), t.substring(start, c.end()), number.value(), number.min(),
                     number.max(), code, q, per(c)));
         }
-        if (percent != null || number.fraction() && number.proper() && unit == null) {
+        if (percent != null || number.fraction() && number.proper() && unit == null && !half(number)) {
             ParsedNumber p = percentValue(number, percent, pieces.get(0));
             if (p == null) {
                 return List.of();
@@ -239,6 +240,11 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
         }
         return List.of(new NumberMention(c.start(), c.end(), t.substring(c.start(), c.end()), number.value(),
                 number.min(), number.max(), unitName, qualifier(c, number)));
+    }
+
+    /** One half ({@code 二分之一}, {@code 1/2}): ANNOTATION.md values it as NUMBER 0.5, other fractions as PERCENT. */
+    private static boolean half(ParsedNumber number) {
+        return number.value() != null && number.value().compareTo(new BigDecimal("0.5")) == 0;
     }
 
     private static boolean isWordSeparator(String s) {
