@@ -53,6 +53,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final String AFFIXES = "系型类式性家只个等业界方者化级期们部局处所站网上下中内外的了和与及或在对向把被将有无不没很更最都也还就又";
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]{1,6}\\.(?:US|HK|SH|SZ|BJ|N|O)");
     private static final Set<String> CONNECTORS = Set.of("&", "and", "of", "de");
+    /** The country Chinese names begin with ({@code 中国平安}), which a name keeps. */
+    private static final String HOME_COUNTRY = "中国";
 
     private final Gazetteer gazetteer;
     private final NameRules rules;
@@ -322,13 +324,69 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 continue;
             }
             String name = text.substring(start, end);
-            if (rules.notCompanyKind(name) != null || endsWithBlocker(end, blockers)) {
+            if (rules.notCompanyKind(name) != null || endsWithBlocker(end, blockers)
+                    || namesOnlyAKind(text.substring(start, h.start()), suffix)
+                    || (!strong && clauseInside(grid, start, h.start()))) {
                 continue;
             }
             out.add(new CompanyCandidate(start, end, name, CompanyCandidate.Source.SUFFIX,
                     gazetteer.idOf(name), null, false, null));
         }
         return out;
+    }
+
+    /**
+     * Whether the part before a company ending only says what kind of company it is: generic words
+     * alone ({@code 网络科技|有限公司}, {@code 私募股权|公司}, {@code 科创板|公司}); before a bare
+     * {@code 公司}, a place alone ({@code 中国|公司}) or a country and generic words
+     * ({@code 美国生物技术|公司}: a description; the gazetteer knows the foreign companies so named, as
+     * {@code 法国电力}). A province or a city and generic words stay a name whose id keeps the place
+     * ({@code 广东风电公司}: {@code 广东风电}; {@code 山东能源集团}).
+     */
+    private boolean namesOnlyAKind(String core, String suffix) {
+        if (suffix.equals("公司") && core.startsWith(HOME_COUNTRY)
+                && (core.length() == HOME_COUNTRY.length() || rules.isGenericPhrase(core.substring(HOME_COUNTRY.length())))) {
+            return true; // 中国公司, 中国生物技术公司: 中国 is no region of regions.tsv, for names keep it
+        }
+        String region = rules.regionAt(core, 0);
+        if (region == null || region.isEmpty()) {
+            return rules.isGenericPhrase(core);
+        }
+        if (!suffix.equals("公司")) {
+            return false;
+        }
+        int cut = region.length();
+        while (cut < core.length() && "省市区县".indexOf(core.charAt(cut)) >= 0) {
+            cut++;
+        }
+        return cut >= core.length() || ("country".equals(rules.regionKind(region)) && rules.isGenericPhrase(core));
+    }
+
+    /**
+     * Whether a word inside the part before a weak ending makes it a clause, not a name: a verb of two
+     * characters other than a verbal noun, an adverb or a direction word ({@code UVL不会限制|公司},
+     * {@code 曾有警察上门去|公司}); unknown names are cut into single characters ({@code 达/达/集团}),
+     * words of known names stay ({@code rules/name-words.tsv}: {@code 希望}, {@code 联合}), and names
+     * take other such words only before a legal ending.
+     */
+    private boolean clauseInside(TokenGrid grid, int from, int to) {
+        for (int p = from; p < to; ) {
+            Token t = grid.at(p);
+            if (t == null) {
+                p++;
+                continue;
+            }
+            if (t.start() >= from && t.end() <= to && t.end() - t.start() >= 2) {
+                String tag = t.tag();
+                boolean verb = tag.startsWith("v") && !tag.startsWith("vn") && !tag.startsWith("vg")
+                        && t.end() - t.start() == 2; // longer ones are cut from names ("中国化|学工程")
+                if ((verb || tag.equals("d") || tag.startsWith("f")) && !rules.isNameWord(t.word())) {
+                    return true;
+                }
+            }
+            p = Math.max(p + 1, t.end());
+        }
+        return false;
     }
 
     /** Whether a non-company name ends where the candidate ends ({@code 广东省|人民银行}). */

@@ -86,8 +86,8 @@ final class NameBoundary {
                 }
                 break;
             }
-            if (!isNameChar(c)) {
-                break;
+            if (!isNameChar(c) || (c == '-' && i >= 2 && text.charAt(i - 2) == '-')) {
+                break; // a dash pair ("团伙--北京…") separates, a single hyphen may join
             }
             i--;
         }

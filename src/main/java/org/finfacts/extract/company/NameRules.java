@@ -39,6 +39,8 @@ public final class NameRules {
     private final java.util.BitSet leftStopFirsts = new java.util.BitSet(1 << 16);
     private final int maxLeftStop;
     private final Set<String> genericCores;
+    private final Set<String> nameWords;
+    private final Set<String> industries;
     private final List<String> continuations;
     private final List<String> roles;
     private final Map<String, String> notCompanies;
@@ -92,6 +94,8 @@ public final class NameRules {
         }
         maxLeftStop = longest;
         genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
+        nameWords = new HashSet<>(column(store, "name-words.tsv"));
+        industries = new HashSet<>(column(store, "industries.tsv"));
         continuations = column(store, "suffix-continuations.tsv");
         roles = column(store, "roles.tsv");
         roles.sort(Comparator.comparingInt(String::length).reversed());
@@ -202,6 +206,46 @@ public final class NameRules {
     /** Whether the word, before a company ending, is no name ({@code 子}, {@code 上市}, {@code 该}). */
     public boolean isGenericCore(String word) {
         return genericCores.contains(word);
+    }
+
+    /**
+     * Whether a name part says only what kind of company it is: after an optional place
+     * ({@code 广东}, {@code 海淀区}), it is made of generic words ({@code generic-cores.tsv}) and lines of
+     * business ({@code industries.tsv}) of two characters or more alone ({@code 风电}, {@code 网络|科技},
+     * {@code 新三板|挂牌}, {@code 私募股权}).
+     */
+    public boolean isGenericPhrase(String core) {
+        String rest = core;
+        String region = regionAt(rest, 0);
+        if (region != null && !region.isEmpty() && region.length() < rest.length()) {
+            int cut = region.length();
+            while (cut < rest.length() && "省市区县".indexOf(rest.charAt(cut)) >= 0) {
+                cut++;
+            }
+            rest = rest.substring(cut);
+        }
+        if (rest.isEmpty()) {
+            return false;
+        }
+        boolean[] reach = new boolean[rest.length() + 1];
+        reach[0] = true;
+        for (int i = 0; i < rest.length(); i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            for (int j = i + 2; j <= rest.length(); j++) {
+                String word = rest.substring(i, j);
+                if (genericCores.contains(word) || industries.contains(word)) {
+                    reach[j] = true;
+                }
+            }
+        }
+        return reach[rest.length()];
+    }
+
+    /** Whether a verb, adverb or direction word is also a word of company names ({@code 联合}, {@code 希望}). */
+    public boolean isNameWord(String word) {
+        return nameWords.contains(word);
     }
 
     /** The kind of a thing that is not a company ({@code regulator}, {@code index}, {@code product}, ...), or null. */
