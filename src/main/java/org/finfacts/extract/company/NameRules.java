@@ -27,6 +27,14 @@ public final class NameRules {
     public record Cue(String word, boolean company, String alias) {
     }
 
+    /**
+     * A frame that shows an unknown name is a company ({@code frames.tsv}): the cue, whether the name
+     * comes before it ({@code 创始人}) or a list of names after it ({@code 投资方包括}), words of which one
+     * must follow the cue in its clause ({@code 融资}), and whether nouns alone are enough.
+     */
+    public record Frame(String word, boolean nameBefore, List<String> needs, boolean strong) {
+    }
+
     private final Map<String, Boolean> suffixes;
     private final List<String> suffixesLongestFirst;
     private final List<String[]> idEndings;
@@ -41,10 +49,12 @@ public final class NameRules {
     private final Set<String> genericCores;
     private final Set<String> nameWords;
     private final Set<String> industries;
+    private final List<String> frameStops;
     private final List<String> continuations;
     private final List<String> roles;
     private final Map<String, String> notCompanies;
     private final List<Cue> cues;
+    private final List<Frame> frames;
     private final Set<String> latinCompanyWords;
     private final Set<String> latinNotCompanies;
 
@@ -96,8 +106,20 @@ public final class NameRules {
         genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
         nameWords = new HashSet<>(column(store, "name-words.tsv"));
         industries = new HashSet<>(column(store, "industries.tsv"));
+        frameStops = column(store, "frame-stops.tsv");
         continuations = column(store, "suffix-continuations.tsv");
         roles = column(store, "roles.tsv");
+        frames = new ArrayList<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "frames.tsv")) {
+            if (!Set.of("after", "before").contains(r.get(1))) {
+                throw r.error("side must be after or before: " + r.get(1));
+            }
+            if (!Set.of("strong", "weak").contains(r.get(3))) {
+                throw r.error("strength must be strong or weak: " + r.get(3));
+            }
+            List<String> needs = r.get(2).isEmpty() ? List.of() : List.of(r.get(2).split("\\|"));
+            frames.add(new Frame(r.get(0), r.get(1).equals("after"), needs, r.get(3).equals("strong")));
+        }
         roles.sort(Comparator.comparingInt(String::length).reversed());
         notCompanies = new HashMap<>();
         for (ModelStore.Row r : store.rows(FOLDER + "not-companies.tsv")) {
@@ -196,6 +218,21 @@ public final class NameRules {
             }
         }
         return false;
+    }
+
+    /** Whether a name a frame shows ends in a word of no company ({@code 法院}, {@code 市场}, {@code 兼}). */
+    public boolean endsWithFrameStop(String name) {
+        for (String w : frameStops) {
+            if (name.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The frames that show an unknown name is a company. */
+    public List<Frame> frames() {
+        return frames;
     }
 
     /** Roles that introduce a company name right after them ({@code 全资子公司}, {@code 控股股东}), longest first. */
