@@ -688,6 +688,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 return false;
             }
             String tag = t.tag();
+            if (tag.startsWith("f") && t.start() > s) {
+                return false; // 停牌前|公司, 短期内|一线快递公司: a time or place phrase (中弘股份 begins with one)
+            }
             boolean inner = t.end() < e;
             if (!(isNominal(t) || (inner && tag.startsWith("a")) || t.end() - t.start() == 1 && NameBoundary.isHan(t.word().charAt(0))
                     && !tag.startsWith("p") && !tag.startsWith("c") && !tag.startsWith("u") && !tag.startsWith("r")
