@@ -298,7 +298,8 @@ final class NameBoundary {
     }
 
     /**
-     * Whether the name part before a company ending is a relation ({@code H&M关联|公司}, {@code 上述上市|公司}),
+     * Whether the name part before a company ending is a relation ({@code H&M关联|公司}, {@code 上述上市|公司})
+     * or a withheld name ({@code 昆山某|公司}),
      * or the name ends in a left-stop word longer than its ending ({@code …子公司}, {@code …母公司}).
      */
     boolean isRelation(String text, int from, int to, int end) {
@@ -309,6 +310,9 @@ final class NameBoundary {
             }
         }
         String core = text.substring(from, to);
+        if (core.indexOf('某') >= 0) {
+            return true; // a name withheld: 昆山某公司, 深圳某科技公司
+        }
         for (String tail : RELATION_TAILS) {
             if (core.endsWith(tail)) {
                 return true;
