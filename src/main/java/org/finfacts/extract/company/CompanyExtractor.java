@@ -63,6 +63,9 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final String AFFIXES = "系型类式性家只个等业界方者化级期们部局处所站网上下中内外的了和与及或在对向把被将有无不没很更最都也还就又";
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]{1,6}\\.(?:US|HK|SH|SZ|BJ|N|O)");
     private static final Set<String> CONNECTORS = Set.of("&", "and", "of", "de");
+    /** Defined short forms that are common nouns, not names ({@code (以下简称"公司")}, {@code "本公司"}). */
+    private static final Set<String> GENERIC_DEFINED = Set.of("公司", "本公司", "集团", "本集团", "发行人", "股份",
+            "上市公司", "标的公司", "目标公司", "平台", "本行", "银行", "基金", "本基金");
     /** The country Chinese names begin with ({@code 中国平安}), which a name keeps. */
     private static final String HOME_COUNTRY = "中国";
 
@@ -1176,7 +1179,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             Matcher d = DEFINITION.matcher(rest);
             if (d.lookingAt()) {
                 String alias = (d.group(1) != null ? d.group(1) : d.group(2)).strip();
-                if (rules.notCompanyKind(alias) == null && !rules.isGenericCore(alias)) {
+                if (rules.notCompanyKind(alias) == null && !rules.isGenericCore(alias) && !kindOnly(alias)
+                        && !rules.isLeftStop(alias) && !GENERIC_DEFINED.contains(alias)) {
                     local.putIfAbsent(alias, c);
                 }
             } else {
