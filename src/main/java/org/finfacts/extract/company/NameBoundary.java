@@ -175,7 +175,14 @@ final class NameBoundary {
                     || grid.isStart(start + 1))) {
             start++;
         }
+        while (start > extent && isLatinOrDigit(text.charAt(start - 1)) && isLatinOrDigit(text.charAt(start))) {
+            start--; // a number or a word is not cut apart: 3B家居, not B家居
+        }
         return coreOk(text, start, coreEnd) ? start : -1;
+    }
+
+    private static boolean isLatinOrDigit(char c) {
+        return isLatinLetter(c) || (c >= '0' && c <= '9');
     }
 
     /**
