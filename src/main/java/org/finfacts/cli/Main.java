@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Structured, searchable facts from Chinese financial news.",
         subcommands = {ExtractCommand.class, EvalCommand.class, DemoCommand.class, ConformanceCommand.class, BenchCommand.class,
                 PagesEvalCommand.class, IndexCommand.class, SearchCommand.class, ServeCommand.class, BenchSearchCommand.class,
-                GazetteerImportCommand.class, NerEvalCommand.class,
+                GazetteerImportCommand.class, NerEvalCommand.class, CompanySampleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

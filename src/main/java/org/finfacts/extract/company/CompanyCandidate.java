@@ -23,6 +23,8 @@ public record CompanyCandidate(int start, int end, String name, Source source, S
         LATIN("context"),
         /** A name right after a role that introduces a company ({@code 全资子公司朗辰新能源}). */
         ROLE("context"),
+        /** A name in a frame that shows it is a company ({@code 衢州普星宣布完成…融资}, {@code 投资方包括…}). */
+        FRAME("context"),
         /** A short form the text defines ({@code (以下简称"CCMC")}) or a short name of a full name found earlier. */
         ALIAS("alias");
 

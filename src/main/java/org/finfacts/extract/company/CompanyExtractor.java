@@ -43,6 +43,16 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     /** Characters after a quote searched for the rest of a name the quote cut ({@code (国际)}). */
     private static final int MAX_QUOTE_TAIL = 8;
     private static final int MAX_ROLE_NAME = 10;
+    /** Longest name a frame shows, and most names of a list after a frame cue. */
+    private static final int MAX_FRAME_NAME = 10;
+    private static final int MAX_FRAME_LIST = 8;
+    /** Characters after a frame cue searched for the word it needs ({@code 宣布完成…融资}). */
+    private static final int MAX_NEED_DISTANCE = 30;
+    /** Single characters that end a clause, not a name, before a frame cue ({@code 消费者可|获得}). */
+    private static final String FRAME_BAD_ENDS = "上下中内外前后可发揽的了和与及或在对向把被将有无不没很更最都也还就又等其该此";
+    /** Head nouns of a descriptor written before a name ({@code 少儿编程企业|编程猫}). */
+    private static final Set<String> HEAD_NOUNS = Set.of("企业", "平台", "方案", "品牌", "机构", "厂商", "公司",
+            "网站", "服务商", "提供商", "运营商", "生产商", "制造商", "供应商", "开发商");
     private static final Pattern HONORIFIC = Pattern.compile("(?:先生|女士|等人|夫妇)$");
     private static final String FUNCTION_CHARS = "和与及的在是为对向被把将从给跟等涨跌";
     /** Characters after a name that may open a longer glued token ({@code 钛白|涨超}). */
@@ -53,12 +63,18 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final String AFFIXES = "系型类式性家只个等业界方者化级期们部局处所站网上下中内外的了和与及或在对向把被将有无不没很更最都也还就又";
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]{1,6}\\.(?:US|HK|SH|SZ|BJ|N|O)");
     private static final Set<String> CONNECTORS = Set.of("&", "and", "of", "de");
+    /** Defined short forms that are common nouns, not names ({@code (以下简称"公司")}, {@code "本公司"}). */
+    private static final Set<String> GENERIC_DEFINED = Set.of("公司", "本公司", "集团", "本集团", "发行人", "股份",
+            "上市公司", "标的公司", "目标公司", "平台", "本行", "银行", "基金", "本基金");
+    /** The country Chinese names begin with ({@code 中国平安}), which a name keeps. */
+    private static final String HOME_COUNTRY = "中国";
 
     private final Gazetteer gazetteer;
     private final NameRules rules;
     private final NameBoundary boundary;
     private final AhoCorasick<Name> names;
     private final AhoCorasick<String> suffixes;
+    private final AhoCorasick<NameRules.Frame> frameCues;
 
     /** A key of the name automaton: a company name or a blocking non-company name. */
     record Name(String id, boolean blocker, boolean ambiguous, Set<String> surfaces, String kind) {
@@ -101,6 +117,11 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             suffixKeys.put(s, s);
         }
         this.suffixes = new AhoCorasick<>(suffixKeys);
+        Map<String, NameRules.Frame> frameKeys = new LinkedHashMap<>();
+        for (NameRules.Frame f : rules.frames()) {
+            frameKeys.put(f.word(), f);
+        }
+        this.frameCues = new AhoCorasick<>(frameKeys);
     }
 
     /** Number of names the automaton matches (company names and blocking names). */
@@ -136,6 +157,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         List<CodeMark> codes = new ArrayList<>();
         found.addAll(tickerCandidates(text, grid, codes));
         found.addAll(roleCandidates(text, grid));
+        found.addAll(frameCandidates(text, grid, known));
         found.addAll(riskWarningNames(text));
         found.addAll(latinCandidates(text));
 
@@ -322,13 +344,88 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 continue;
             }
             String name = text.substring(start, end);
-            if (rules.notCompanyKind(name) != null || endsWithBlocker(end, blockers)) {
+            if (rules.notCompanyKind(name) != null || endsWithBlocker(end, blockers)
+                    || namesOnlyAKind(text.substring(start, h.start()), suffix)
+                    || (!strong && clauseInside(grid, start, h.start()))) {
                 continue;
             }
             out.add(new CompanyCandidate(start, end, name, CompanyCandidate.Source.SUFFIX,
                     gazetteer.idOf(name), null, false, null));
         }
         return out;
+    }
+
+    /**
+     * Whether the part before a company ending only says what kind of company it is: generic words
+     * alone ({@code 网络科技|有限公司}, {@code 私募股权|公司}, {@code 科创板|公司}); before a bare
+     * {@code 公司}, a place or {@code 中国} alone ({@code 中国|公司}) or a country and generic words
+     * ({@code 美国生物技术|公司}: a description; the gazetteer knows the foreign companies so named, as
+     * {@code 法国电力}). A province or a city and generic words stay a name whose id keeps the place
+     * ({@code 广东风电公司}: {@code 广东风电}; {@code 山东能源集团}).
+     */
+    private boolean namesOnlyAKind(String core, String suffix) {
+        if (suffix.equals("公司") && core.equals(HOME_COUNTRY)) {
+            return true; // 中国公司; 中国 is no region of regions.tsv, for names keep it (中国证券金融公司)
+        }
+        String region = rules.regionAt(core, 0);
+        if (region == null || region.isEmpty()) {
+            return rules.isGenericPhrase(core);
+        }
+        if (!suffix.equals("公司")) {
+            return false;
+        }
+        int cut = region.length();
+        while (cut < core.length() && "省市区县".indexOf(core.charAt(cut)) >= 0) {
+            cut++;
+        }
+        return cut >= core.length() || ("country".equals(rules.regionKind(region)) && rules.isGenericPhrase(core));
+    }
+
+    /**
+     * Whether a word inside the part before a weak ending makes it a clause, not a name: a verb of two
+     * characters other than a verbal noun, an adverb or a direction word ({@code UVL不会限制|公司},
+     * {@code 曾有警察上门去|公司}); unknown names are cut into single characters ({@code 达/达/集团}),
+     * words of known names stay ({@code rules/name-words.tsv}: {@code 希望}, {@code 联合}), and names
+     * take other such words only before a legal ending.
+     */
+    private boolean clauseInside(TokenGrid grid, int from, int to) {
+        for (int p = from; p < to; ) {
+            Token t = grid.at(p);
+            if (t == null) {
+                p++;
+                continue;
+            }
+            if (t.start() >= from && t.end() <= to && t.end() - t.start() >= 2) {
+                String tag = t.tag();
+                boolean verb = tag.startsWith("v") && !tag.startsWith("vn") && !tag.startsWith("vg")
+                        && t.end() - t.start() == 2; // longer ones are cut from names ("中国化|学工程")
+                if ((verb || tag.equals("d") || tag.startsWith("f")) && !rules.isNameWord(t.word())) {
+                    return true;
+                }
+            }
+            p = Math.max(p + 1, t.end());
+        }
+        return false;
+    }
+
+    /**
+     * Whether a short name says only what kind of company it is, with or without an ending
+     * ({@code 航空公司} of {@code 中国航空公司}, {@code 证券金融}): such a short name recurs as a common noun.
+     */
+    private boolean kindOnly(String name) {
+        for (String suffix : rules.suffixes()) {
+            if (name.endsWith(suffix)) {
+                String core = name.substring(0, name.length() - suffix.length());
+                return core.isEmpty() || rules.isGenericCore(core) || genericWithoutPlace(core);
+            }
+        }
+        return rules.isGenericCore(name) || genericWithoutPlace(name);
+    }
+
+    /** Generic words alone, no place before them ({@code 股权投资}; not {@code 广西电网}). */
+    private boolean genericWithoutPlace(String core) {
+        String region = rules.regionAt(core, 0);
+        return (region == null || region.isEmpty()) && rules.isGenericPhrase(core);
     }
 
     /** Whether a non-company name ends where the candidate ends ({@code 广东省|人民银行}). */
@@ -386,11 +483,14 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         return false;
     }
 
-    /** Whether a known name or a non-company name starts inside a weak ending and runs past it ({@code 证券|时报}). */
+    /**
+     * Whether a known name runs past a weak ending and holds or starts inside it ({@code 证券|时报},
+     * {@code 上证报|中国证券网}), or a non-company name starts inside it and runs past it.
+     */
     private static boolean crossesKnownName(int suffixStart, int end, List<CompanyCandidate> known, List<Blocker> blockers) {
         for (CompanyCandidate k : known) {
-            if (k.start() >= suffixStart && k.start() < end && k.end() > end) {
-                return true;
+            if (k.start() < end && k.end() > end) {
+                return true; // 证券|时报, and 上证报|中国证券|网: the ending is inside a longer known name
             }
         }
         for (Blocker b : blockers) {
@@ -440,6 +540,181 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             }
         }
         return out;
+    }
+
+    /**
+     * Unknown names in a frame of {@code rules/frames.tsv} that shows they are companies: right before
+     * a cue ({@code 衢州普星|宣布完成数千万元A轮融资}, {@code 蓝猫头鹰资本公司|创始人}), their start found by
+     * {@link NameBoundary}, or a list right after one ({@code 投资方包括|云岫资本|和|青松基金}). A name is
+     * two to {@value #MAX_FRAME_NAME} characters of nouns (or single characters of an unknown name), no
+     * person or place alone, no generic word; a weak frame also needs it to look proper. Latin names
+     * are left to the Latin rule.
+     */
+    private List<CompanyCandidate> frameCandidates(String text, TokenGrid grid, List<CompanyCandidate> known) {
+        List<CompanyCandidate> out = new ArrayList<>();
+        for (AhoCorasick.Hit<NameRules.Frame> h : frameCues.findAll(text)) {
+            NameRules.Frame f = h.value();
+            if (!grid.isEnd(h.end()) || !needsFollow(text, h.end(), f.needs())) {
+                continue; // 债转|股价格: the cue must end a word
+            }
+            if (f.nameBefore()) {
+                int end = h.start();
+                if (end < 2 || !NameBoundary.isHan(text.charAt(end - 1)) || !grid.isEnd(end)) {
+                    continue;
+                }
+                int coreEnd = end;
+                for (String suffix : rules.suffixes()) {
+                    if (end - suffix.length() > 0 && text.startsWith(suffix, end - suffix.length())) {
+                        coreEnd = end - suffix.length(); // longest first: 蓝猫头鹰资本|公司
+                        break;
+                    }
+                }
+                int start = boundary.start(text, grid, end, coreEnd, name -> gazetteer.idOf(name) != null,
+                        (from, to) -> looksProper(text, grid, from, to));
+                if (start >= 0) {
+                    start = afterHeadNoun(text, grid, start, end);
+                }
+                if (start >= 0 && framedName(text, grid, start, end, f.strong()) && !overlapsKnown(start, end, known)) {
+                    out.add(new CompanyCandidate(start, end, text.substring(start, end), CompanyCandidate.Source.FRAME,
+                            null, null, false, null));
+                }
+            } else {
+                int p = h.end();
+                while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == ':')) {
+                    p++;
+                }
+                for (int n = 0; n < MAX_FRAME_LIST && p < text.length(); n++) {
+                    int q = p;
+                    while (q < text.length() && q - p <= MAX_FRAME_NAME && NameBoundary.isHan(text.charAt(q))) {
+                        Token t = grid.at(q);
+                        if (t != null && t.start() == q && q > p && (isListJoiner(t) || t.word().equals("等"))) {
+                            break;
+                        }
+                        q = t != null && t.start() == q ? t.end() : q + 1;
+                    }
+                    if (q > p && framedName(text, grid, p, q, f.strong()) && !overlapsKnown(p, q, known)) {
+                        out.add(new CompanyCandidate(p, q, text.substring(p, q), CompanyCandidate.Source.FRAME,
+                                null, null, false, null));
+                    }
+                    if (q >= text.length()) {
+                        break;
+                    }
+                    Token next = grid.at(q);
+                    if (text.charAt(q) == '、') {
+                        p = q + 1;
+                    } else if (next != null && next.start() == q && isListJoiner(next)) {
+                        p = next.end();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where a name starts after a descriptor that ends in a head noun ({@code 少儿编程企业|编程猫},
+     * {@code 大病互助平台|康爱公社}): after the last head noun that leaves two characters or more.
+     */
+    private static int afterHeadNoun(String text, TokenGrid grid, int start, int end) {
+        int cut = start;
+        for (int p = start; p < end; ) {
+            Token t = grid.at(p);
+            if (t == null) {
+                p++;
+                continue;
+            }
+            if (t.start() >= start && HEAD_NOUNS.contains(t.word()) && end - t.end() >= 2) {
+                cut = t.end();
+            }
+            p = Math.max(p + 1, t.end());
+        }
+        return cut;
+    }
+
+    /** Whether a gazetteer name shares a character with {@code [s, e)}: that name stands, the frame gives nothing. */
+    private static boolean overlapsKnown(int s, int e, List<CompanyCandidate> known) {
+        for (CompanyCandidate k : known) {
+            if (k.start() < e && s < k.end() && !k.ambiguous()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isListJoiner(Token t) {
+        return t.tag().startsWith("c") && (t.word().equals("和") || t.word().equals("及") || t.word().equals("与")
+                || t.word().equals("以及"));
+    }
+
+    /** Whether one of the words follows {@code from} in its clause, within {@value #MAX_NEED_DISTANCE} characters. */
+    private static boolean needsFollow(String text, int from, List<String> needs) {
+        if (needs.isEmpty()) {
+            return true;
+        }
+        int to = from;
+        while (to < text.length() && to - from < MAX_NEED_DISTANCE && "。；;!?！？\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        String clause = text.substring(from, to);
+        for (String w : needs) {
+            if (clause.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code [s, e)} can be a company name that a frame shows: whole tokens of Han characters,
+     * nouns (adjectives and single characters inside), not one common noun, person, place or time word
+     * alone, no generic word or kind of company, no name of the gazetteer or of the non-companies, and
+     * proper-looking unless the frame is strong.
+     */
+    private boolean framedName(String text, TokenGrid grid, int s, int e, boolean strong) {
+        if (e - s < 2 || e - s > MAX_FRAME_NAME || !grid.isStart(s) || !grid.isEnd(e)) {
+            return false;
+        }
+        String name = text.substring(s, e);
+        if (!allHan(name) || gazetteer.idOf(name) != null || rules.notCompanyKind(name) != null
+                || rules.endsWithFrameStop(name) || FRAME_BAD_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0
+                || rules.isGenericCore(name) || rules.isGenericPhrase(name) || !boundary.coreOk(text, s, e)
+                || rules.regionAt(name, 0) != null && rules.regionAt(name, 0).length() == name.length()) {
+            return false;
+        }
+        int tokens = 0;
+        Token only = null;
+        for (int p = s; p < e; ) {
+            Token t = grid.at(p);
+            if (t == null) {
+                return false;
+            }
+            String tag = t.tag();
+            if (tag.startsWith("f") && t.start() > s) {
+                return false; // 停牌前|公司, 短期内|一线快递公司: a time or place phrase (中弘股份 begins with one)
+            }
+            boolean inner = t.end() < e;
+            if (!(isNominal(t) || (inner && tag.startsWith("a")) || t.end() - t.start() == 1 && NameBoundary.isHan(t.word().charAt(0))
+                    && !tag.startsWith("p") && !tag.startsWith("c") && !tag.startsWith("u") && !tag.startsWith("r")
+                    && !tag.startsWith("m") && !tag.startsWith("q") && !tag.startsWith("d"))) {
+                return false;
+            }
+            tokens++;
+            only = t;
+            p = t.end();
+        }
+        if (tokens == 1 && only != null) {
+            String tag = only.tag();
+            if (tag.startsWith("nr") || tag.startsWith("ns") || tag.startsWith("t") || tag.equals("n") || tag.startsWith("m")
+                    || tag.equals("vn") || tag.startsWith("nn")) {
+                return false;
+            }
+        }
+        if (tokens == 2 && grid.at(s).tag().startsWith("nr") && e - s <= 3) {
+            return false; // a surname and a given name cut apart
+        }
+        return strong || looksProper(text, grid, s, e);
     }
 
     /**
@@ -904,7 +1179,8 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             Matcher d = DEFINITION.matcher(rest);
             if (d.lookingAt()) {
                 String alias = (d.group(1) != null ? d.group(1) : d.group(2)).strip();
-                if (rules.notCompanyKind(alias) == null && !rules.isGenericCore(alias)) {
+                if (rules.notCompanyKind(alias) == null && !rules.isGenericCore(alias) && !kindOnly(alias)
+                        && !rules.isLeftStop(alias) && !GENERIC_DEFINED.contains(alias)) {
                     local.putIfAbsent(alias, c);
                 }
             } else {
@@ -924,7 +1200,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             if (c.source() == CompanyCandidate.Source.SUFFIX || c.source() == CompanyCandidate.Source.TICKER) {
                 for (String shortName : CompanyIds.shortNames(c.name(), rules)) {
                     if (shortName.length() >= 3 && !shortName.equals(c.name()) && gazetteer.idOf(shortName) == null
-                            && rules.notCompanyKind(shortName) == null) {
+                            && rules.notCompanyKind(shortName) == null && !kindOnly(shortName)) {
                         local.putIfAbsent(shortName, c);
                     }
                 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * ({@code 投资管理}, {@code 科技}; {@code 基金管理} becomes {@code 基金}), then region prefixes
  * ({@code 深圳市}, {@code 西藏}, {@code 贵州贵安新区}). {@code 达诚基金管理有限公司} gives {@code 达诚基金};
  * {@code 西藏太和先机投资管理有限公司} gives {@code 太和先机}; {@code 海恩斯莫里斯(上海)商业有限公司} gives
- * {@code 海恩斯莫里斯(上海)}. Stateless.
+ * {@code 海恩斯莫里斯(上海)}. A region stays when only generic words follow it ({@code 山东能源集团} gives
+ * {@code 山东能源}, never {@code 能源}). Stateless.
  */
 final class CompanyIds {
     private static final int MIN_ID = 2;
@@ -61,7 +62,8 @@ final class CompanyIds {
                 while (cut < s.length() && "省市区县".indexOf(s.charAt(cut)) >= 0) {
                     cut++;
                 }
-                if (hanLength(s.substring(cut)) >= MIN_ID && s.charAt(cut) != '(' && !beginsKnownName(s, r.length(), known)) {
+                if (hanLength(s.substring(cut)) >= MIN_ID && s.charAt(cut) != '(' && !beginsKnownName(s, r.length(), known)
+                        && !rules.isGenericPhrase(s.substring(cut))) {
                     s = s.substring(cut);
                     out.add(s);
                     region = true;

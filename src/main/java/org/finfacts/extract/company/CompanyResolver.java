@@ -41,6 +41,11 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
     /** Characters either side of a shared name searched for the cues of its candidates. */
     private static final int SHARED_WINDOW = 8;
     private static final String LATIN_SCOPE = "@latin";
+    /** Cues for unknown Latin names not shaped like a person's name ({@code ZStack表示}, not {@code Murphy表示}). */
+    private static final String LATIN_NON_PERSON_SCOPE = "@latin-nonperson";
+    /** One to three words, each a capital and lower-case letters: how a person's name is written ({@code Bob Haberkorn}). */
+    private static final java.util.regex.Pattern PERSON_SHAPED =
+            java.util.regex.Pattern.compile("[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)?){0,2}");
     /** Words that join two names in a list or a relation ({@code 苹果、微软}, {@code 亚马逊向Anthropic追加投资}). */
     private static final List<String> LIST_JOINERS = List.of("、", "和", "与", "及", "以及", ",", "跟", "/", "同", "向", "对");
 
@@ -52,6 +57,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
     private final Map<String, List<NameRules.Cue>> cuesByAliasKey;
     private final List<NameRules.Cue> cuesForAll;
     private final List<NameRules.Cue> cuesForLatin;
+    private final List<NameRules.Cue> cuesForLatinNonPerson;
     private final int maxCueLength;
 
     /** A resolver over the gazetteer and the rules. */
@@ -72,6 +78,7 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         Map<String, List<NameRules.Cue>> cuesByKey = new HashMap<>();
         List<NameRules.Cue> everywhere = new ArrayList<>();
         List<NameRules.Cue> latin = new ArrayList<>();
+        List<NameRules.Cue> latinNonPerson = new ArrayList<>();
         for (NameRules.Cue cue : rules.cues()) {
             if (cue.alias().equals("*")) {
                 everywhere.add(cue);
@@ -81,10 +88,14 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
             if (cue.alias().equals(LATIN_SCOPE)) {
                 latin.add(cue);
             }
+            if (cue.alias().equals(LATIN_NON_PERSON_SCOPE)) {
+                latinNonPerson.add(cue);
+            }
         }
         this.cuesByAliasKey = cuesByKey;
         this.cuesForAll = everywhere;
         this.cuesForLatin = latin;
+        this.cuesForLatinNonPerson = latinNonPerson;
         this.maxCueLength = rules.cues().stream().mapToInt(c -> c.word().length()).max().orElse(0);
     }
 
@@ -451,6 +462,9 @@ public final class CompanyResolver implements Resolver<CompanyCandidate> {
         List<NameRules.Cue> applying = new ArrayList<>();
         if (latin) {
             applying.addAll(cuesForLatin);
+            if (!PERSON_SHAPED.matcher(c.name()).matches()) {
+                applying.addAll(cuesForLatinNonPerson);
+            }
         } else {
             applying.addAll(cuesForAll);
             applying.addAll(cuesByAliasKey.getOrDefault(key, List.of()));

@@ -86,8 +86,8 @@ final class NameBoundary {
                 }
                 break;
             }
-            if (!isNameChar(c)) {
-                break;
+            if (!isNameChar(c) || (c == '-' && i >= 2 && text.charAt(i - 2) == '-')) {
+                break; // a dash pair ("团伙--北京…") separates, a single hyphen may join
             }
             i--;
         }
@@ -175,7 +175,14 @@ final class NameBoundary {
                     || grid.isStart(start + 1))) {
             start++;
         }
+        while (start > extent && isLatinOrDigit(text.charAt(start - 1)) && isLatinOrDigit(text.charAt(start))) {
+            start--; // a number or a word is not cut apart: 3B家居, not B家居
+        }
         return coreOk(text, start, coreEnd) ? start : -1;
+    }
+
+    private static boolean isLatinOrDigit(char c) {
+        return isLatinLetter(c) || (c >= '0' && c <= '9');
     }
 
     /**
@@ -298,7 +305,8 @@ final class NameBoundary {
     }
 
     /**
-     * Whether the name part before a company ending is a relation ({@code H&M关联|公司}, {@code 上述上市|公司}),
+     * Whether the name part before a company ending is a relation ({@code H&M关联|公司}, {@code 上述上市|公司})
+     * or a withheld name ({@code 昆山某|公司}),
      * or the name ends in a left-stop word longer than its ending ({@code …子公司}, {@code …母公司}).
      */
     boolean isRelation(String text, int from, int to, int end) {
@@ -309,6 +317,9 @@ final class NameBoundary {
             }
         }
         String core = text.substring(from, to);
+        if (core.indexOf('某') >= 0) {
+            return true; // a name withheld: 昆山某公司, 深圳某科技公司
+        }
         for (String tail : RELATION_TAILS) {
             if (core.endsWith(tail)) {
                 return true;

@@ -27,6 +27,14 @@ public final class NameRules {
     public record Cue(String word, boolean company, String alias) {
     }
 
+    /**
+     * A frame that shows an unknown name is a company ({@code frames.tsv}): the cue, whether the name
+     * comes before it ({@code 创始人}) or a list of names after it ({@code 投资方包括}), words of which one
+     * must follow the cue in its clause ({@code 融资}), and whether nouns alone are enough.
+     */
+    public record Frame(String word, boolean nameBefore, List<String> needs, boolean strong) {
+    }
+
     private final Map<String, Boolean> suffixes;
     private final List<String> suffixesLongestFirst;
     private final List<String[]> idEndings;
@@ -39,10 +47,14 @@ public final class NameRules {
     private final java.util.BitSet leftStopFirsts = new java.util.BitSet(1 << 16);
     private final int maxLeftStop;
     private final Set<String> genericCores;
+    private final Set<String> nameWords;
+    private final Set<String> industries;
+    private final List<String> frameStops;
     private final List<String> continuations;
     private final List<String> roles;
     private final Map<String, String> notCompanies;
     private final List<Cue> cues;
+    private final List<Frame> frames;
     private final Set<String> latinCompanyWords;
     private final Set<String> latinNotCompanies;
 
@@ -92,8 +104,22 @@ public final class NameRules {
         }
         maxLeftStop = longest;
         genericCores = new HashSet<>(column(store, "generic-cores.tsv"));
+        nameWords = new HashSet<>(column(store, "name-words.tsv"));
+        industries = new HashSet<>(column(store, "industries.tsv"));
+        frameStops = column(store, "frame-stops.tsv");
         continuations = column(store, "suffix-continuations.tsv");
         roles = column(store, "roles.tsv");
+        frames = new ArrayList<>();
+        for (ModelStore.Row r : store.rows(FOLDER + "frames.tsv")) {
+            if (!Set.of("after", "before").contains(r.get(1))) {
+                throw r.error("side must be after or before: " + r.get(1));
+            }
+            if (!Set.of("strong", "weak").contains(r.get(3))) {
+                throw r.error("strength must be strong or weak: " + r.get(3));
+            }
+            List<String> needs = r.get(2).isEmpty() ? List.of() : List.of(r.get(2).split("\\|"));
+            frames.add(new Frame(r.get(0), r.get(1).equals("after"), needs, r.get(3).equals("strong")));
+        }
         roles.sort(Comparator.comparingInt(String::length).reversed());
         notCompanies = new HashMap<>();
         for (ModelStore.Row r : store.rows(FOLDER + "not-companies.tsv")) {
@@ -194,6 +220,21 @@ public final class NameRules {
         return false;
     }
 
+    /** Whether a name a frame shows ends in a word of no company ({@code 法院}, {@code 市场}, {@code 兼}). */
+    public boolean endsWithFrameStop(String name) {
+        for (String w : frameStops) {
+            if (name.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The frames that show an unknown name is a company. */
+    public List<Frame> frames() {
+        return frames;
+    }
+
     /** Roles that introduce a company name right after them ({@code 全资子公司}, {@code 控股股东}), longest first. */
     public List<String> roles() {
         return roles;
@@ -202,6 +243,46 @@ public final class NameRules {
     /** Whether the word, before a company ending, is no name ({@code 子}, {@code 上市}, {@code 该}). */
     public boolean isGenericCore(String word) {
         return genericCores.contains(word);
+    }
+
+    /**
+     * Whether a name part says only what kind of company it is: after an optional place
+     * ({@code 广东}, {@code 海淀区}), it is made of generic words ({@code generic-cores.tsv}) and lines of
+     * business ({@code industries.tsv}) of two characters or more alone ({@code 风电}, {@code 网络|科技},
+     * {@code 新三板|挂牌}, {@code 私募股权}).
+     */
+    public boolean isGenericPhrase(String core) {
+        String rest = core;
+        String region = regionAt(rest, 0);
+        if (region != null && !region.isEmpty() && region.length() < rest.length()) {
+            int cut = region.length();
+            while (cut < rest.length() && "省市区县".indexOf(rest.charAt(cut)) >= 0) {
+                cut++;
+            }
+            rest = rest.substring(cut);
+        }
+        if (rest.isEmpty()) {
+            return false;
+        }
+        boolean[] reach = new boolean[rest.length() + 1];
+        reach[0] = true;
+        for (int i = 0; i < rest.length(); i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            for (int j = i + 2; j <= rest.length(); j++) {
+                String word = rest.substring(i, j);
+                if (genericCores.contains(word) || industries.contains(word)) {
+                    reach[j] = true;
+                }
+            }
+        }
+        return reach[rest.length()];
+    }
+
+    /** Whether a verb, adverb or direction word is also a word of company names ({@code 联合}, {@code 希望}). */
+    public boolean isNameWord(String word) {
+        return nameWords.contains(word);
     }
 
     /** The kind of a thing that is not a company ({@code regulator}, {@code index}, {@code product}, ...), or null. */

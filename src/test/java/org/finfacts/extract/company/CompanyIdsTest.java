@@ -35,4 +35,26 @@ class CompanyIdsTest {
     void offersShortNamesWithoutChinaPrefix() {
         assertTrue(CompanyIds.shortNames("中国联合水务集团", rules).contains("联合水务集团"));
     }
+
+    @Test
+    void keepsThePlaceWhenOnlyAnIndustryFollowsIt() {
+        assertEquals("广东风电", CompanyIds.derive("广东风电公司", rules));
+        assertEquals("沈阳燃气", CompanyIds.derive("沈阳燃气有限公司", rules));
+        assertEquals("万豪投资", CompanyIds.derive("上海万豪投资有限公司", rules));
+    }
+
+    @Test
+    void stripsHighTechAsOneDescriptor() {
+        assertEquals("宏桥", CompanyIds.derive("宏桥高科技有限公司", rules));
+    }
+
+    @Test
+    void tellsKindsOfCompaniesFromNames() {
+        assertTrue(rules.isGenericPhrase("网络科技"));
+        assertTrue(rules.isGenericPhrase("新三板挂牌"));
+        assertTrue(rules.isGenericPhrase("广东风电"));
+        assertTrue(!rules.isGenericPhrase("宏桥"));
+        assertTrue(!rules.isGenericPhrase("广东"));
+        assertTrue(!rules.isGenericPhrase("正聚源通鼎"));
+    }
 }
