@@ -367,6 +367,11 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
     }
 
     private Qualifier qualifier(QuantityCandidate c, ParsedNumber n) {
+        if (n.approximation() == ParsedNumber.Approximation.VAGUE && n.value() == null && n.min() == null
+                && n.max() == null) {
+            // 超过数千万元: a bound on an amount that has no value bounds nothing; it stays approximate
+            return Qualifier.APPROX;
+        }
         Qualifier before = lexicon.qualifierBefore(c.qualifierBefore());
         if (before != null) {
             return before;
