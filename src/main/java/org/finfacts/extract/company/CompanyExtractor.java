@@ -48,11 +48,6 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final int MAX_FRAME_LIST = 8;
     /** Characters after a frame cue searched for the word it needs ({@code 宣布完成…融资}). */
     private static final int MAX_NEED_DISTANCE = 30;
-    /** Single characters that end a clause, not a name, before a frame cue ({@code 消费者可|获得}). */
-    private static final String FRAME_BAD_ENDS = "上下中内外前后可发揽的了和与及或在对向把被将有无不没很更最都也还就又等其该此";
-    /** Head nouns of a descriptor written before a name ({@code 少儿编程企业|编程猫}). */
-    private static final Set<String> HEAD_NOUNS = Set.of("企业", "平台", "方案", "品牌", "机构", "厂商", "公司",
-            "网站", "服务商", "提供商", "运营商", "生产商", "制造商", "供应商", "开发商");
     private static final Pattern HONORIFIC = Pattern.compile("(?:先生|女士|等人|夫妇)$");
     private static final String FUNCTION_CHARS = "和与及的在是为对向被把将从给跟等涨跌";
     /** Characters after a name that may open a longer glued token ({@code 钛白|涨超}). */
@@ -63,9 +58,6 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
     private static final String AFFIXES = "系型类式性家只个等业界方者化级期们部局处所站网上下中内外的了和与及或在对向把被将有无不没很更最都也还就又";
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]{1,6}\\.(?:US|HK|SH|SZ|BJ|N|O)");
     private static final Set<String> CONNECTORS = Set.of("&", "and", "of", "de");
-    /** Defined short forms that are common nouns, not names ({@code (以下简称"公司")}, {@code "本公司"}). */
-    private static final Set<String> GENERIC_DEFINED = Set.of("公司", "本公司", "集团", "本集团", "发行人", "股份",
-            "上市公司", "标的公司", "目标公司", "平台", "本行", "银行", "基金", "本基金");
     /** The country Chinese names begin with ({@code 中国平安}), which a name keeps. */
     private static final String HOME_COUNTRY = "中国";
 
@@ -617,7 +609,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
      * Where a name starts after a descriptor that ends in a head noun ({@code 少儿编程企业|编程猫},
      * {@code 大病互助平台|康爱公社}): after the last head noun that leaves two characters or more.
      */
-    private static int afterHeadNoun(String text, TokenGrid grid, int start, int end) {
+    private int afterHeadNoun(String text, TokenGrid grid, int start, int end) {
         int cut = start;
         for (int p = start; p < end; ) {
             Token t = grid.at(p);
@@ -625,7 +617,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
                 p++;
                 continue;
             }
-            if (t.start() >= start && HEAD_NOUNS.contains(t.word()) && end - t.end() >= 2) {
+            if (t.start() >= start && rules.isFrameHeadNoun(t.word()) && end - t.end() >= 2) {
                 cut = t.end();
             }
             p = Math.max(p + 1, t.end());
@@ -678,7 +670,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
         }
         String name = text.substring(s, e);
         if (!allHan(name) || gazetteer.idOf(name) != null || rules.notCompanyKind(name) != null
-                || rules.endsWithFrameStop(name) || FRAME_BAD_ENDS.indexOf(name.charAt(name.length() - 1)) >= 0
+                || rules.endsWithFrameStop(name) || rules.isFrameBadEnd(name.charAt(name.length() - 1))
                 || rules.isGenericCore(name) || rules.isGenericPhrase(name) || !boundary.coreOk(text, s, e)
                 || rules.regionAt(name, 0) != null && rules.regionAt(name, 0).length() == name.length()) {
             return false;
@@ -1180,7 +1172,7 @@ public final class CompanyExtractor implements Extractor<CompanyCandidate> {
             if (d.lookingAt()) {
                 String alias = (d.group(1) != null ? d.group(1) : d.group(2)).strip();
                 if (rules.notCompanyKind(alias) == null && !rules.isGenericCore(alias) && !kindOnly(alias)
-                        && !rules.isLeftStop(alias) && !GENERIC_DEFINED.contains(alias)) {
+                        && !rules.isLeftStop(alias) && !rules.isGenericAlias(alias)) {
                     local.putIfAbsent(alias, c);
                 }
             } else {

@@ -50,6 +50,9 @@ public final class NameRules {
     private final Set<String> nameWords;
     private final Set<String> industries;
     private final List<String> frameStops;
+    private final Set<String> frameHeadNouns;
+    private final String frameBadEnds;
+    private final Set<String> genericAliases;
     private final List<String> continuations;
     private final List<String> roles;
     private final Map<String, String> notCompanies;
@@ -107,6 +110,16 @@ public final class NameRules {
         nameWords = new HashSet<>(column(store, "name-words.tsv"));
         industries = new HashSet<>(column(store, "industries.tsv"));
         frameStops = column(store, "frame-stops.tsv");
+        frameHeadNouns = new HashSet<>(column(store, "frame-head-nouns.tsv"));
+        StringBuilder badEnds = new StringBuilder();
+        for (ModelStore.Row r : store.rows(FOLDER + "frame-bad-ends.tsv")) {
+            if (r.get(0).length() != 1) {
+                throw r.error("one character per line: " + r.get(0));
+            }
+            badEnds.append(r.get(0));
+        }
+        frameBadEnds = badEnds.toString();
+        genericAliases = new HashSet<>(column(store, "generic-aliases.tsv"));
         continuations = column(store, "suffix-continuations.tsv");
         roles = column(store, "roles.tsv");
         frames = new ArrayList<>();
@@ -238,6 +251,21 @@ public final class NameRules {
     /** Roles that introduce a company name right after them ({@code 全资子公司}, {@code 控股股东}), longest first. */
     public List<String> roles() {
         return roles;
+    }
+
+    /** Whether the word heads a descriptor before a framed name ({@code 少儿编程企业|编程猫}; {@code frame-head-nouns.tsv}). */
+    public boolean isFrameHeadNoun(String word) {
+        return frameHeadNouns.contains(word);
+    }
+
+    /** Whether the character ends a clause, not a name, before a frame cue ({@code 消费者可|获得}; {@code frame-bad-ends.tsv}). */
+    public boolean isFrameBadEnd(char c) {
+        return frameBadEnds.indexOf(c) >= 0;
+    }
+
+    /** Whether a defined short form is a common noun, no alias ({@code (以下简称"公司")}; {@code generic-aliases.tsv}). */
+    public boolean isGenericAlias(String alias) {
+        return genericAliases.contains(alias);
     }
 
     /** Whether the word, before a company ending, is no name ({@code 子}, {@code 上市}, {@code 该}). */
