@@ -1,5 +1,6 @@
 package org.finfacts.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.finfacts.core.Document;
 import org.finfacts.core.Engine;
@@ -7,6 +8,7 @@ import org.finfacts.facts.AnnotatedDocument;
 import org.finfacts.facts.CompanyMention;
 import org.finfacts.facts.JsonCodec;
 import org.finfacts.facts.Mention;
+import org.finfacts.ingest.TextDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +68,10 @@ public final class CompanySampleCommand implements Callable<Integer> {
         if (size < 1 || context < 0) {
             throw new IllegalArgumentException("--size must be positive and --context not negative");
         }
+        // the project's decoder: a BOM, GBK or a broken byte does not stop the draw (lossy bytes become U+FFFD)
+        TextDecoder.Decoded decoded = TextDecoder.decode(Files.readAllBytes(input), "UTF-8");
         List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(input, StandardCharsets.UTF_8)) {
+        for (String line : decoded.text().split("\r?\n")) {
             if (!line.isBlank()) {
                 lines.add(line);
             }
@@ -87,16 +91,30 @@ public final class CompanySampleCommand implements Callable<Integer> {
             Files.write(saveSample, drawn, StandardCharsets.UTF_8);
         }
         List<Document> docs = new ArrayList<>(picked.size());
+        StringBuilder out = new StringBuilder();
+        int failed = 0;
         for (int i : picked) {
-            JsonNode n = JsonCodec.mapper().readTree(lines.get(i));
-            docs.add(Document.of(n.path("id").asText("line-" + (i + 1)), n.path("text").asText("")));
+            String reason = null;
+            try {
+                JsonNode n = JsonCodec.mapper().readTree(lines.get(i));
+                if (!n.isObject() || !n.path("text").isTextual()) {
+                    reason = "no \"text\" string";
+                } else {
+                    docs.add(Document.of(n.path("id").asText("line-" + (i + 1)), n.path("text").asText()));
+                }
+            } catch (JsonProcessingException e) {
+                reason = "not valid JSON";
+            }
+            if (reason != null) {
+                failed++;
+                out.append("# drawn line ").append(i + 1).append(" skipped: ").append(reason).append('\n');
+            }
         }
         Engine engine = engineOptions.engine();
-        StringBuilder out = new StringBuilder();
         int count = 0;
         int known = 0;
         for (AnnotatedDocument doc : engine.processAll(docs)) {
-            String text = doc.text() == null ? "" : doc.text();
+            int[] cps = (doc.text() == null ? "" : doc.text()).codePoints().toArray();
             for (Mention m : doc.mentions()) {
                 if (!(m instanceof CompanyMention c) || (unknownOnly && c.known())) {
                     continue;
@@ -106,18 +124,21 @@ public final class CompanySampleCommand implements Callable<Integer> {
                 out.append(count).append('\t').append(c.known() ? 'K' : 'U').append('\t').append(c.source())
                         .append('\t').append(c.text()).append('\t').append(c.id()).append('\t')
                         .append(c.code() == null ? "" : c.code()).append('\t')
-                        .append(contextOf(text, c.start(), c.end())).append('\t').append(doc.id()).append('\n');
+                        .append(contextOf(cps, c.start(), c.end())).append('\t').append(doc.id()).append('\n');
             }
         }
         out.append(String.format(Locale.ROOT, "# %d items drawn of %d (seed %d): %d COMPANY mentions, %d known, %d unknown%n",
-                docs.size(), lines.size(), seed, count, known, count - known));
+                picked.size(), lines.size(), seed, count, known, count - known));
+        if (failed > 0 || decoded.lossy()) {
+            out.append(String.format(Locale.ROOT, "# %d drawn lines skipped; input decoded as %s%s%n", failed,
+                    decoded.charset(), decoded.lossy() ? " with undecodable bytes replaced" : ""));
+        }
         System.out.print(out);
         return 0;
     }
 
-    /** The mention in brackets with {@link #context} code points on each side, line breaks as spaces. */
-    private String contextOf(String text, int start, int end) {
-        int[] cps = text.codePoints().toArray();
+    /** The mention in brackets with {@link #context} code points of {@code cps} on each side, line breaks as spaces. */
+    private String contextOf(int[] cps, int start, int end) {
         int s = Math.max(0, start - context);
         int e = Math.min(cps.length, end + context);
         String before = new String(cps, s, Math.max(0, Math.min(start, cps.length) - s));

@@ -43,4 +43,21 @@ class CompanySampleCommandTest {
         assertEquals(out, run("company-sample", news.toString(), "-n", "3", "--seed", "7"));
         assertTrue(!run("company-sample", news.toString(), "-n", "3", "--unknown-only").contains("英伟达"));
     }
+
+    @Test
+    void reportsBrokenLinesAndBadBytesAndGoesOn() throws Exception {
+        Path news = dir.resolve("broken.jsonl");
+        byte[] good = "{\"id\":\"n1\",\"text\":\"英伟达发布新品。\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] rest = "not json\n{\"id\":\"n3\"}\n{\"id\":\"n4\",\"text\":\"x\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[good.length + rest.length];
+        System.arraycopy(good, 0, all, 0, good.length);
+        System.arraycopy(rest, 0, all, good.length, rest.length);
+        Files.write(news, all);
+        String out = run("company-sample", news.toString(), "-n", "10");
+        assertTrue(out.contains("[英伟达]发布新品。\tn1"), out);
+        assertTrue(out.contains("# drawn line 2 skipped: not valid JSON"), out);
+        assertTrue(out.contains("# drawn line 3 skipped: no \"text\" string"), out);
+        assertTrue(out.contains("# 4 items drawn of 4 (seed 20261128): 1 COMPANY mentions"), out);
+        assertTrue(out.contains("# 2 drawn lines skipped; input decoded as UTF-8 with undecodable bytes replaced"), out);
+    }
 }
