@@ -302,40 +302,37 @@ public final class BatchRunner {
             }
             int[] fp = fingerprint ? NearDuplicates.signature(bodyOf(doc)) : null;
             return new Result(doc.withProvenance(p.provenance()).withSourceNotes(p.warnings(), p.publishedFrom()), fp);
-        } catch (OutOfMemoryError e) {
-            return new Result(AnnotatedDocument.failed(r.id(), "too large: out of memory while processing")
-                    .withProvenance(Provenance.input(r.origin())), null);
-        } catch (StackOverflowError e) {
-            return new Result(AnnotatedDocument.failed(r.id(), "parse failure: input nested too deeply")
-                    .withProvenance(Provenance.input(r.origin())), null);
-        } catch (RuntimeException e) {
-            return new Result(AnnotatedDocument.failed(r.id(), "internal error: " + e.getClass().getSimpleName())
-                    .withProvenance(Provenance.input(r.origin())), null);
+        } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+            return failure(r, e);
         }
     }
 
     private Result processSafely(InputRecord r, boolean fingerprint) {
+        InputRecord.Prepared p;
+        AnnotatedDocument doc;
         try {
-            InputRecord.Prepared p = r.prepare();
+            p = r.prepare();
             if (p.isError()) {
                 return new Result(AnnotatedDocument.failed(r.id(), p.error()).withProvenance(p.provenance()), null);
             }
-            AnnotatedDocument doc = engine.process(p.document());
-            if (doc.isError()) {
-                return new Result(doc.withProvenance(p.provenance()), null);
-            }
-            int[] fp = fingerprint ? NearDuplicates.signature(bodyOf(doc)) : null;
-            return new Result(doc.withProvenance(p.provenance()).withSourceNotes(p.warnings(), p.publishedFrom()), fp);
-        } catch (OutOfMemoryError e) {
-            return new Result(AnnotatedDocument.failed(r.id(), "too large: out of memory while processing")
-                    .withProvenance(Provenance.input(r.origin())), null);
-        } catch (StackOverflowError e) {
-            return new Result(AnnotatedDocument.failed(r.id(), "parse failure: input nested too deeply")
-                    .withProvenance(Provenance.input(r.origin())), null);
-        } catch (RuntimeException e) {
-            return new Result(AnnotatedDocument.failed(r.id(), "internal error: " + e.getClass().getSimpleName())
-                    .withProvenance(Provenance.input(r.origin())), null);
+            doc = engine.process(p.document());
+        } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+            return failure(r, e);
         }
+        return finished(r, p, doc, fingerprint);
+    }
+
+    /** The error line of a record whose preparation or annotation threw, with the reason's class. */
+    private static Result failure(InputRecord r, Throwable e) {
+        String reason;
+        if (e instanceof OutOfMemoryError) {
+            reason = "too large: out of memory while processing";
+        } else if (e instanceof StackOverflowError) {
+            reason = "parse failure: input nested too deeply";
+        } else {
+            reason = "internal error: " + e.getClass().getSimpleName();
+        }
+        return new Result(AnnotatedDocument.failed(r.id(), reason).withProvenance(Provenance.input(r.origin())), null);
     }
 
     /** The article body of an annotated document: its body region, else its whole text (null without text). */
