@@ -124,8 +124,26 @@ public final class QueryCompiler {
         return new Compiled(tree, top.build(), records, List.copyOf(run.highlights), Set.copyOf(run.companyKeys));
     }
 
-    /** Whether every leaf of a subtree is a record filter (then the subtree holds on one record). */
-    static boolean isRecordOnly(QueryNode n) {
+    /** Whether some leaf of a subtree, negated or not, is a record filter ({@code type:}, {@code amount>}...). */
+    static boolean hasRecordFilter(QueryNode n) {
+        Boolean leaf = recordLeaf(n);
+        if (leaf != null) {
+            return leaf;
+        }
+        if (n instanceof QueryNode.And a) {
+            return a.parts().stream().anyMatch(QueryCompiler::hasRecordFilter);
+        }
+        if (n instanceof QueryNode.Or o) {
+            return o.parts().stream().anyMatch(QueryCompiler::hasRecordFilter);
+        }
+        if (n instanceof QueryNode.Not x) {
+            return hasRecordFilter(x.part());
+        }
+        return false;
+    }
+
+    /** For a fielded leaf, whether its field is a record field; null for any other node. */
+    private static Boolean recordLeaf(QueryNode n) {
         if (n instanceof QueryNode.Term t) {
             return t.field().isRecord();
         }
@@ -134,6 +152,15 @@ public final class QueryCompiler {
         }
         if (n instanceof QueryNode.Range r) {
             return r.field().isRecord();
+        }
+        return null;
+    }
+
+    /** Whether every leaf of a subtree is a record filter (then the subtree holds on one record). */
+    static boolean isRecordOnly(QueryNode n) {
+        Boolean leaf = recordLeaf(n);
+        if (leaf != null) {
+            return leaf;
         }
         if (n instanceof QueryNode.And a) {
             return a.parts().stream().allMatch(QueryCompiler::isRecordOnly);

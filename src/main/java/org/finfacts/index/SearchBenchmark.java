@@ -162,32 +162,10 @@ public final class SearchBenchmark {
     /** Whether a query has a record filter (company, type, amount, currency, date). */
     static boolean isFactFiltered(String query) {
         try {
-            return hasRecordField(PARSER.parse(query));
+            return QueryCompiler.hasRecordFilter(PARSER.parse(query));
         } catch (QueryException e) {
             return false;
         }
-    }
-
-    private static boolean hasRecordField(QueryNode n) {
-        if (n instanceof QueryNode.Term t) {
-            return t.field().isRecord();
-        }
-        if (n instanceof QueryNode.Compare c) {
-            return c.field().isRecord();
-        }
-        if (n instanceof QueryNode.Range r) {
-            return r.field().isRecord();
-        }
-        if (n instanceof QueryNode.And a) {
-            return a.parts().stream().anyMatch(SearchBenchmark::hasRecordField);
-        }
-        if (n instanceof QueryNode.Or o) {
-            return o.parts().stream().anyMatch(SearchBenchmark::hasRecordField);
-        }
-        if (n instanceof QueryNode.Not x) {
-            return hasRecordField(x.part());
-        }
-        return false;
     }
 
     /** Runs {@code clients} concurrent clients against {@code baseUrl} for {@code duration} after {@code warmup}. */

@@ -17,14 +17,20 @@ public final class SearchJson {
     private SearchJson() {
     }
 
+    /** The head every page of hits starts with: the query, the total, the window and the time taken. */
+    private static ObjectNode page(String query, long total, int offset, int limit, long micros) {
+        ObjectNode o = JsonCodec.mapper().createObjectNode();
+        o.put("query", query);
+        o.put("total", total);
+        o.put("offset", offset);
+        o.put("limit", limit);
+        o.put("took_ms", micros / 1000.0);
+        return o;
+    }
+
     /** A page of article hits. */
     public static ObjectNode articles(SearchResults.Articles r) {
-        ObjectNode o = JsonCodec.mapper().createObjectNode();
-        o.put("query", r.query());
-        o.put("total", r.total());
-        o.put("offset", r.offset());
-        o.put("limit", r.limit());
-        o.put("took_ms", r.micros() / 1000.0);
+        ObjectNode o = page(r.query(), r.total(), r.offset(), r.limit(), r.micros());
         ArrayNode hits = o.putArray("hits");
         for (SearchResults.ArticleHit h : r.hits()) {
             ObjectNode x = hits.addObject();
@@ -45,12 +51,7 @@ public final class SearchJson {
 
     /** A page of records. */
     public static ObjectNode records(SearchResults.Records r) {
-        ObjectNode o = JsonCodec.mapper().createObjectNode();
-        o.put("query", r.query());
-        o.put("total", r.total());
-        o.put("offset", r.offset());
-        o.put("limit", r.limit());
-        o.put("took_ms", r.micros() / 1000.0);
+        ObjectNode o = page(r.query(), r.total(), r.offset(), r.limit(), r.micros());
         ArrayNode hits = o.putArray("hits");
         for (SearchResults.RecordHit h : r.hits()) {
             hits.add(record(h, true));
