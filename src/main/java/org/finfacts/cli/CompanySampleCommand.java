@@ -1,7 +1,5 @@
 package org.finfacts.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.finfacts.core.Document;
 import org.finfacts.core.Engine;
 import org.finfacts.facts.AnnotatedDocument;
@@ -94,20 +92,11 @@ public final class CompanySampleCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         int failed = 0;
         for (int i : picked) {
-            String reason = null;
             try {
-                JsonNode n = JsonCodec.mapper().readTree(lines.get(i));
-                if (!n.isObject() || !n.path("text").isTextual()) {
-                    reason = "no \"text\" string";
-                } else {
-                    docs.add(Document.of(n.path("id").asText("line-" + (i + 1)), n.path("text").asText()));
-                }
-            } catch (JsonProcessingException e) {
-                reason = "not valid JSON";
-            }
-            if (reason != null) {
+                docs.add(JsonCodec.readDocument(lines.get(i), "line-" + (i + 1)));
+            } catch (IllegalArgumentException e) {
                 failed++;
-                out.append("# drawn line ").append(i + 1).append(" skipped: ").append(reason).append('\n');
+                out.append("# drawn line ").append(i + 1).append(" skipped: ").append(e.getMessage()).append('\n');
             }
         }
         Engine engine = engineOptions.engine();

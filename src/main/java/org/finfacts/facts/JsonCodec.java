@@ -236,6 +236,11 @@ public final class JsonCodec {
      * is not a JSON object, has no text, or whose text is not a JSON string.
      */
     public static Document readDocument(String line, String fallbackId) {
+        return readDocument(readObject(line), fallbackId);
+    }
+
+    /** One line as a JSON object, or a failure saying why it is none. */
+    private static JsonNode readObject(String line) {
         JsonNode n;
         try {
             n = MAPPER.readTree(line);
@@ -245,7 +250,7 @@ public final class JsonCodec {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        return readDocument(n, fallbackId);
+        return n;
     }
 
     /** Reads a parsed input object into a document (see {@link #readDocument(String, String)}). */
@@ -277,16 +282,7 @@ public final class JsonCodec {
      * field on a line that does not follow the schema.
      */
     public static AnnotatedDocument readAnnotated(String line) {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(line);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
-        }
-        if (n == null || !n.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        return readAnnotated(n);
+        return readAnnotated(readObject(line));
     }
 
     /** Reads a parsed output object (see {@link #readAnnotated(String)}). */

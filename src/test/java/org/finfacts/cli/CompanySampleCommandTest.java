@@ -55,8 +55,8 @@ class CompanySampleCommandTest {
         Files.write(news, all);
         String out = run("company-sample", news.toString(), "-n", "10");
         assertTrue(out.contains("[英伟达]发布新品。\tn1"), out);
-        assertTrue(out.contains("# drawn line 2 skipped: not valid JSON"), out);
-        assertTrue(out.contains("# drawn line 3 skipped: no \"text\" string"), out);
+        assertTrue(out.contains("# drawn line 2 skipped: not valid JSON: "), out);
+        assertTrue(out.contains("# drawn line 3 skipped: record has no \"text\" field"), out);
         assertTrue(out.contains("# 4 items drawn of 4 (seed 20261128): 1 COMPANY mentions"), out);
         assertTrue(out.contains("# 2 drawn lines skipped; input decoded as UTF-8 with undecodable bytes replaced"), out);
     }
