@@ -30,6 +30,7 @@ import java.util.List;
 public final class QuantityResolver implements Resolver<QuantityCandidate> {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final QuantityLexicon lexicon;
     private final NumberParser parser;
@@ -244,7 +245,7 @@ public final class QuantityResolver implements Resolver<QuantityCandidate> {
 
     /** One half ({@code 二分之一}, {@code 1/2}): ANNOTATION.md values it as NUMBER 0.5, other fractions as PERCENT. */
     private static boolean half(ParsedNumber number) {
-        return number.value() != null && number.value().compareTo(new BigDecimal("0.5")) == 0;
+        return number.value() != null && number.value().compareTo(HALF) == 0;
     }
 
     private static boolean isWordSeparator(String s) {
